@@ -1,0 +1,54 @@
+/*
+ * The context: owns everything of one run (arena, interned strings, loaded
+ * sources, type table, layout memo, diagnostics). No global state.
+ */
+#ifndef TYPELAYOUT_CTX_H
+#define TYPELAYOUT_CTX_H
+
+#include <stddef.h>
+
+#include "typelayout/diag.h"
+#include "typelayout/model.h"
+#include "typelayout/status.h"
+
+typedef struct tl_load_opts {
+	/* C inputs: arguments passed to clang (after `--`), NULL-terminated
+	 * list of `nclang_args` entries */
+	const char *const *clang_args;
+	size_t nclang_args;
+	/* Rust inputs: extra `--cfg` predicates ("unix", "feature=\"x\"") */
+	const char *const *cfgs;
+	size_t ncfgs;
+} tl_load_opts;
+
+#define TL_LOAD_OPTS_INIT {NULL, 0, NULL, 0}
+
+tl_status tl_ctx_new(tl_ctx **out);
+void tl_ctx_free(tl_ctx *ctx);
+
+/* Reads a file; the front end is chosen by extension (.yaml/.yml, .rs). */
+tl_status tl_load_file(tl_ctx *ctx, const char *path, const tl_load_opts *opts);
+
+/* Loads YAML from memory; `name` is used in diagnostics. The buffer is copied. */
+tl_status tl_load_yaml_buffer(tl_ctx *ctx, const char *name, const char *data,
+			      size_t len);
+
+/* Resolves every definition loaded so far: field types, discriminants,
+ * array lengths. Call once after loading; idempotent. */
+tl_status tl_ctx_resolve(tl_ctx *ctx);
+
+/* Parses and resolves a type expression given on the command line. */
+tl_status tl_parse_type(tl_ctx *ctx, const char *text, tl_type_id *out);
+
+/* Diagnostics recorded so far, in order. */
+size_t tl_diag_count(const tl_ctx *ctx);
+const tl_diag *tl_diag_get(const tl_ctx *ctx, size_t index);
+size_t tl_error_count(const tl_ctx *ctx);
+
+/* Loaded sources, for rendering carets. File ids start at 1. */
+const char *tl_file_path(const tl_ctx *ctx, uint32_t file);
+/* The text of line `line` (1-based) without its newline; NULL if absent. */
+const char *tl_file_line(const tl_ctx *ctx, uint32_t file, uint32_t line,
+			 size_t *len);
+
+#endif

@@ -1,0 +1,326 @@
+/*
+ * The type model every front end fills and every engine reads.
+ *
+ * Two levels:
+ *  - definitions (tl_def): what the source said -- a struct, enum, union,
+ *    opaque type, alias or closure, with its repr, generic parameters, and
+ *    fields whose types are written as syntax (tl_texpr) and, after
+ *    resolution, as type terms.
+ *  - type terms (tl_type): interned, hash-consed instances such as
+ *    `Vec<i32>`, `&str`, `[u8; 16]`. Each has a dense id; layouts are
+ *    memoised per (type id, target) outside the model.
+ *
+ * The model records what the source said, never computed numbers.
+ */
+#ifndef TYPELAYOUT_MODEL_H
+#define TYPELAYOUT_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "typelayout/diag.h"
+
+__extension__ typedef unsigned __int128 tl_u128;
+__extension__ typedef __int128 tl_i128;
+
+typedef struct tl_ctx tl_ctx;
+typedef struct tl_def tl_def;
+typedef struct tl_texpr tl_texpr;
+typedef struct tl_cexpr tl_cexpr;
+
+/* Primitive scalars. Rust's first, then C's; sizes live in the target table. */
+typedef enum tl_prim {
+	TL_PRIM_BOOL,
+	TL_PRIM_CHAR, /* Rust char: 4 bytes, 0..=0x10FFFF */
+	TL_PRIM_U8,
+	TL_PRIM_U16,
+	TL_PRIM_U32,
+	TL_PRIM_U64,
+	TL_PRIM_U128,
+	TL_PRIM_USIZE,
+	TL_PRIM_I8,
+	TL_PRIM_I16,
+	TL_PRIM_I32,
+	TL_PRIM_I64,
+	TL_PRIM_I128,
+	TL_PRIM_ISIZE,
+	TL_PRIM_F16,
+	TL_PRIM_F32,
+	TL_PRIM_F64,
+	TL_PRIM_F128,
+	/* C scalars */
+	TL_PRIM_C_BOOL,
+	TL_PRIM_C_CHAR,
+	TL_PRIM_C_SCHAR,
+	TL_PRIM_C_UCHAR,
+	TL_PRIM_C_SHORT,
+	TL_PRIM_C_USHORT,
+	TL_PRIM_C_INT,
+	TL_PRIM_C_UINT,
+	TL_PRIM_C_LONG,
+	TL_PRIM_C_ULONG,
+	TL_PRIM_C_LONGLONG,
+	TL_PRIM_C_ULONGLONG,
+	TL_PRIM_C_INT128,
+	TL_PRIM_C_UINT128,
+	TL_PRIM_C_FLOAT,
+	TL_PRIM_C_DOUBLE,
+	TL_PRIM_C_LONGDOUBLE,
+	TL_PRIM_C_FLOAT16,   /* _Float16 / __fp16 */
+	TL_PRIM_C_FLOAT128,  /* __float128 */
+	TL_PRIM_C_WCHAR,
+	TL_PRIM_C_VA_LIST,   /* __builtin_va_list */
+	TL_PRIM_C_PTR,       /* any data or function pointer */
+	TL_PRIM__COUNT
+} tl_prim;
+
+/* Rust spelling of a primitive ("u8"), or the C spelling ("unsigned long"). */
+const char *tl_prim_name(tl_prim p);
+bool tl_prim_is_signed(tl_prim p);
+bool tl_prim_is_int(tl_prim p);
+bool tl_prim_is_float(tl_prim p);
+
+/* ---- type terms ---- */
+
+typedef uint32_t tl_type_id; /* 0 is never a valid type */
+
+typedef enum tl_ty_kind {
+	TL_TY_PRIM,   /* prim */
+	TL_TY_UNIT,   /* () -- the empty tuple, kept distinct for display */
+	TL_TY_NEVER,  /* ! */
+	TL_TY_STR,    /* str (unsized) */
+	TL_TY_SLICE,  /* [inner] (unsized) */
+	TL_TY_DYN,    /* dyn Trait (unsized); text is the bound list */
+	TL_TY_REF,    /* &inner / &mut inner */
+	TL_TY_RAWPTR, /* *const inner / *mut inner */
+	TL_TY_FNPTR,  /* fn(args...) -> ret; text is the whole signature */
+	TL_TY_FNITEM, /* a function item: zero-sized; text is its name */
+	TL_TY_ARRAY,  /* [inner; len] where len is a CONST or PARAM term */
+	TL_TY_TUPLE,  /* (args...) with nargs >= 1 */
+	TL_TY_ADT,    /* def<args...> */
+	TL_TY_PARAM,  /* generic parameter `index` of the definition being read */
+	TL_TY_CONST,  /* a constant value used as a generic argument */
+	TL_TY_C_ATOMIC /* C _Atomic(inner) */
+} tl_ty_kind;
+
+typedef struct tl_type {
+	tl_type_id id;
+	tl_ty_kind kind;
+	tl_prim prim;         /* PRIM */
+	bool mut;             /* REF, RAWPTR */
+	bool has_params;      /* contains a PARAM somewhere */
+	tl_type_id inner;     /* REF, RAWPTR, SLICE, ARRAY, C_ATOMIC */
+	tl_type_id len;       /* ARRAY: a CONST or PARAM term */
+	uint32_t param;       /* PARAM: index into the definition's params */
+	tl_i128 value;        /* CONST */
+	const tl_def *def;    /* ADT */
+	const tl_type_id *args; /* TUPLE elements, ADT arguments, FNPTR params+ret */
+	uint32_t nargs;
+	const char *text;     /* DYN bounds, FNPTR signature, FNITEM name, PARAM name */
+	const char *name;     /* canonical display name, e.g. "Option<Box<i32>>" */
+} tl_type;
+
+const tl_type *tl_type_get(const tl_ctx *ctx, tl_type_id id);
+const char *tl_type_name(const tl_ctx *ctx, tl_type_id id);
+size_t tl_type_count(const tl_ctx *ctx); /* ids are 1..count */
+
+/* Interning constructors: equal terms get equal ids. 0 on out of memory. */
+tl_type_id tl_type_prim(tl_ctx *ctx, tl_prim p);
+tl_type_id tl_type_unit(tl_ctx *ctx);
+tl_type_id tl_type_never(tl_ctx *ctx);
+tl_type_id tl_type_str(tl_ctx *ctx);
+tl_type_id tl_type_slice(tl_ctx *ctx, tl_type_id elem);
+tl_type_id tl_type_dyn(tl_ctx *ctx, const char *bounds);
+tl_type_id tl_type_ref(tl_ctx *ctx, tl_type_id inner, bool mut);
+tl_type_id tl_type_rawptr(tl_ctx *ctx, tl_type_id inner, bool mut);
+tl_type_id tl_type_fnptr(tl_ctx *ctx, const char *signature);
+tl_type_id tl_type_fnitem(tl_ctx *ctx, const char *name);
+tl_type_id tl_type_array(tl_ctx *ctx, tl_type_id elem, tl_type_id len);
+tl_type_id tl_type_array_n(tl_ctx *ctx, tl_type_id elem, uint64_t n);
+tl_type_id tl_type_tuple(tl_ctx *ctx, const tl_type_id *elems, uint32_t n);
+tl_type_id tl_type_adt(tl_ctx *ctx, const tl_def *def, const tl_type_id *args,
+		       uint32_t nargs);
+tl_type_id tl_type_param(tl_ctx *ctx, uint32_t index, const char *name);
+tl_type_id tl_type_const(tl_ctx *ctx, tl_i128 value);
+tl_type_id tl_type_c_atomic(tl_ctx *ctx, tl_type_id inner);
+
+/* Replaces PARAM i by args[i] throughout `id`. */
+tl_type_id tl_type_subst(tl_ctx *ctx, tl_type_id id, const tl_type_id *args,
+			 uint32_t nargs);
+
+/* ---- syntax: type expressions and constant expressions ---- */
+
+typedef enum tl_tx_kind {
+	TL_TX_PATH,   /* a::b::Name<args> (also `Self`, generic params) */
+	TL_TX_REF,    /* &'a mut T */
+	TL_TX_RAWPTR, /* *const T / *mut T */
+	TL_TX_SLICE,  /* [T] */
+	TL_TX_ARRAY,  /* [T; len] */
+	TL_TX_TUPLE,  /* (A, B,) -- zero elements is () */
+	TL_TX_FNPTR,  /* [unsafe] [extern "C"] fn(A, B) -> R */
+	TL_TX_DYN,    /* dyn A + B + 'a (also bare trait objects from `impl`) */
+	TL_TX_NEVER,  /* ! */
+	TL_TX_INFER   /* _ */
+} tl_tx_kind;
+
+typedef struct tl_garg {
+	const tl_texpr *type;   /* a type argument, or NULL */
+	const tl_cexpr *value;  /* a const argument (`16`, `{ N + 1 }`), or NULL */
+	const char *lifetime;   /* a lifetime argument ("'a"), or NULL */
+	const char *assoc;      /* `Item = T` binding: the name; type holds T */
+} tl_garg;
+
+struct tl_texpr {
+	tl_tx_kind kind;
+	tl_loc loc;
+	bool mut;                 /* REF, RAWPTR */
+	bool global;              /* PATH starting with `::` */
+	const char *lifetime;     /* REF */
+	const char *const *segs;  /* PATH segments */
+	uint32_t nsegs;
+	const tl_garg *args;      /* PATH: generic arguments of the last segment */
+	uint32_t nargs;
+	const tl_texpr *inner;    /* REF, RAWPTR, SLICE, ARRAY */
+	const tl_cexpr *len;      /* ARRAY */
+	const tl_texpr *const *elems; /* TUPLE elements, FNPTR params */
+	uint32_t nelems;
+	const tl_texpr *ret;      /* FNPTR, NULL for () */
+	const char *text;         /* DYN: the bounds as written; FNPTR: the signature */
+};
+
+typedef enum tl_cx_kind {
+	TL_CX_INT,    /* integer literal */
+	TL_CX_PATH,   /* a constant's path: N, MAX, u32::MAX, crate::LEN */
+	TL_CX_UNARY,  /* op a */
+	TL_CX_BINARY, /* a op b */
+	TL_CX_CAST    /* a as prim */
+} tl_cx_kind;
+
+struct tl_cexpr {
+	tl_cx_kind kind;
+	tl_loc loc;
+	int op;                   /* '-', '!', '+', '*', '/', '%', '<' (<<), '>' (>>), '&', '|', '^' */
+	tl_u128 value;            /* INT: magnitude; a literal is never negative */
+	const char *const *segs;  /* PATH */
+	uint32_t nsegs;
+	const tl_cexpr *a, *b;
+	tl_prim cast;             /* CAST */
+};
+
+/* ---- definitions ---- */
+
+typedef enum tl_lang { TL_LANG_RUST, TL_LANG_C } tl_lang;
+
+typedef enum tl_def_kind {
+	TL_DEF_STRUCT,
+	TL_DEF_UNION,
+	TL_DEF_ENUM,
+	TL_DEF_OPAQUE,  /* known only by size and alignment */
+	TL_DEF_ALIAS,   /* type Name = T; C typedef */
+	TL_DEF_CLOSURE  /* captures as fields */
+} tl_def_kind;
+
+typedef enum tl_shape {
+	TL_SHAPE_NAMED, /* { a: T } */
+	TL_SHAPE_TUPLE, /* (T, U) */
+	TL_SHAPE_UNIT   /* no fields, no braces */
+} tl_shape;
+
+typedef enum tl_repr_flags {
+	TL_REPR_C = 1 << 0,
+	TL_REPR_TRANSPARENT = 1 << 1,
+	TL_REPR_PACKED = 1 << 2, /* packed = N */
+	TL_REPR_ALIGN = 1 << 3,  /* align = N */
+	TL_REPR_INT = 1 << 4,    /* int_type */
+	TL_REPR_SIMD = 1 << 5
+} tl_repr_flags;
+
+typedef struct tl_repr {
+	uint32_t flags;
+	uint32_t packed;   /* N of packed(N); 1 for bare packed */
+	uint64_t align;    /* N of align(N) */
+	tl_prim int_type;  /* repr(u8) ...; C enums: the underlying type */
+} tl_repr;
+
+typedef enum tl_capture {
+	TL_CAPTURE_NONE,
+	TL_CAPTURE_REF,
+	TL_CAPTURE_REF_MUT,
+	TL_CAPTURE_MOVE
+} tl_capture;
+
+typedef struct tl_field {
+	const char *name;       /* "" when unnamed; "0", "1" in tuple shapes */
+	const tl_texpr *texpr;  /* the type as written, or NULL */
+	const char *type_text;  /* C: the type as clang spells it, or NULL */
+	tl_type_id type;        /* resolved; may hold PARAMs in a generic def */
+	tl_loc loc;
+	int32_t bit_width;      /* C bit-field width, -1 when not a bit-field */
+	uint32_t c_align;       /* C: aligned(N)/_Alignas on the field, 0 none */
+	bool c_packed;          /* C: packed attribute on the field */
+	uint8_t capture;        /* tl_capture, closures only */
+	const struct tl_cfg *cfg; /* #[cfg] predicate, NULL = always */
+} tl_field;
+
+typedef struct tl_variant {
+	const char *name;
+	tl_loc loc;
+	tl_shape shape;
+	tl_field *fields;
+	uint32_t nfields;
+	const tl_cexpr *disc_expr; /* `= expr`, or NULL */
+	tl_i128 disc;              /* value after resolution */
+	const struct tl_cfg *cfg;
+} tl_variant;
+
+typedef struct tl_gparam {
+	const char *name;
+	bool is_const;
+	bool maybe_unsized;        /* T: ?Sized */
+	const tl_texpr *deflt;     /* default type, or NULL */
+	tl_prim const_type;        /* const N: usize */
+} tl_gparam;
+
+struct tl_def {
+	uint32_t index;            /* definition order in the context */
+	const char *name;          /* as reported: "Data", "struct foo" */
+	const char *path;          /* qualified path ("a::b::Foo"), or NULL */
+	tl_loc loc;
+	tl_lang lang;
+	tl_def_kind kind;
+	tl_shape shape;
+	tl_repr repr;
+	tl_gparam *params;
+	uint32_t nparams;
+	tl_field *fields;          /* STRUCT, UNION, CLOSURE */
+	uint32_t nfields;
+	tl_variant *variants;      /* ENUM */
+	uint32_t nvariants;
+	uint64_t opaque_size;      /* OPAQUE */
+	uint64_t opaque_align;
+	const tl_texpr *alias_of;  /* ALIAS */
+	tl_type_id alias_type;
+	/* std niche types (NonNull, NonZero, Vec's capacity): the valid range of
+	 * the scalar at offset 0, as constant expressions evaluated per target. */
+	const tl_cexpr *valid_start;
+	const tl_cexpr *valid_end;
+	bool hide_niche;           /* UnsafeCell: same layout, no niche */
+	bool builtin;              /* from the embedded prelude */
+	bool report;               /* listed by default in reports */
+	uint64_t budget;           /* size budget in bytes, 0 = none */
+	uint32_t c_pack;           /* C: #pragma pack(N) in effect, 0 = none */
+	uint32_t c_field_align_max;/* C: reserved */
+	uint32_t target_mask;      /* C: bit i set = parsed for builtin target i;
+				    * 0 = valid for every target */
+	const struct tl_cfg *cfg;
+	void *front;               /* front-end private data */
+};
+
+size_t tl_def_count(const tl_ctx *ctx);
+const tl_def *tl_def_get(const tl_ctx *ctx, size_t index);
+
+/* The non-generic instance of a definition (its ADT term), 0 if generic. */
+tl_type_id tl_def_type(tl_ctx *ctx, const tl_def *def);
+
+#endif

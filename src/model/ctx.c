@@ -1,0 +1,223 @@
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/ctx_internal.h"
+#include "util/strbuf.h"
+
+tl_status tl_ctx_new(tl_ctx **out)
+{
+	tl_ctx *ctx = calloc(1, sizeof(*ctx));
+	*out = NULL;
+	if (!ctx)
+		return TL_ENOMEM;
+	tl_arena_init(&ctx->arena);
+	tl_strtab_init(&ctx->strings);
+	tl_ptrmap_init(&ctx->by_name);
+	tl_ptrmap_init(&ctx->def_types);
+	*out = ctx;
+	return TL_OK;
+}
+
+void tl_ctx_free(tl_ctx *ctx)
+{
+	if (!ctx)
+		return;
+	for (size_t i = 0; i < ctx->files.len; i++)
+		free(ctx->files.items[i].line_starts);
+	TL_VEC_FREE(ctx->files);
+	TL_VEC_FREE(ctx->diags);
+	TL_VEC_FREE(ctx->types);
+	TL_VEC_FREE(ctx->defs);
+	free(ctx->type_slots);
+	for (size_t i = 0; i < ctx->nmemo; i++) {
+		free(ctx->memo[i].items);
+		free(ctx->memo[i].state);
+	}
+	tl_ptrmap_release(&ctx->by_name);
+	tl_ptrmap_release(&ctx->def_types);
+	tl_strtab_release(&ctx->strings);
+	tl_arena_release(&ctx->arena);
+	free(ctx);
+}
+
+const char *tl_intern(tl_ctx *ctx, const char *s, size_t n)
+{
+	const char *r = tl_strtab_intern(&ctx->strings, &ctx->arena, s, n);
+	if (!r)
+		ctx->oom = true;
+	return r;
+}
+
+const char *tl_intern_cstr(tl_ctx *ctx, const char *s)
+{
+	return tl_intern(ctx, s, strlen(s));
+}
+
+uint32_t tl_source_add(tl_ctx *ctx, const char *path, const char *text,
+		       size_t len)
+{
+	tl_source src = {0};
+	src.path = tl_arena_strdup(&ctx->arena, path);
+	src.text = tl_arena_strndup(&ctx->arena, text ? text : "", text ? len : 0);
+	src.len = text ? len : 0;
+	if (!src.path || !src.text || !TL_VEC_PUSH(ctx->files, src)) {
+		ctx->oom = true;
+		return 0;
+	}
+	return (uint32_t)ctx->files.len;
+}
+
+const tl_source *tl_source_get(const tl_ctx *ctx, uint32_t file)
+{
+	if (file == 0 || file > ctx->files.len)
+		return NULL;
+	return &ctx->files.items[file - 1];
+}
+
+const char *tl_file_path(const tl_ctx *ctx, uint32_t file)
+{
+	const tl_source *s = tl_source_get(ctx, file);
+	return s ? s->path : NULL;
+}
+
+static int index_lines(tl_source *s)
+{
+	uint32_t n = 1;
+	for (size_t i = 0; i < s->len; i++)
+		n += s->text[i] == '\n';
+	s->line_starts = malloc(n * sizeof(uint32_t));
+	if (!s->line_starts)
+		return -1;
+	uint32_t k = 0;
+	s->line_starts[k++] = 0;
+	for (size_t i = 0; i < s->len; i++)
+		if (s->text[i] == '\n')
+			s->line_starts[k++] = (uint32_t)(i + 1);
+	s->nlines = n;
+	return 0;
+}
+
+const char *tl_file_line(const tl_ctx *ctx, uint32_t file, uint32_t line,
+			 size_t *len)
+{
+	tl_source *s = (tl_source *)tl_source_get(ctx, file);
+	if (!s || line == 0)
+		return NULL;
+	if (!s->line_starts && index_lines(s) < 0)
+		return NULL;
+	if (line > s->nlines)
+		return NULL;
+	const char *start = s->text + s->line_starts[line - 1];
+	const char *end = memchr(start, '\n', s->len - (size_t)(start - s->text));
+	size_t n = end ? (size_t)(end - start) : s->len - (size_t)(start - s->text);
+	if (n && start[n - 1] == '\r')
+		n--;
+	*len = n;
+	return start;
+}
+
+tl_diag *tl_diag_add(tl_ctx *ctx, tl_severity sev, tl_loc loc, const char *id,
+		     const char *fmt, ...)
+{
+	tl_strbuf sb = TL_STRBUF_INIT;
+	va_list ap;
+	va_start(ap, fmt);
+	tl_strbuf_vaddf(&sb, fmt, ap);
+	va_end(ap);
+	tl_diag d = {0};
+	d.severity = sev;
+	d.loc = loc;
+	d.id = id;
+	d.message = tl_arena_strdup(&ctx->arena, tl_strbuf_cstr(&sb));
+	tl_strbuf_release(&sb);
+	if (!d.message || !TL_VEC_PUSH(ctx->diags, d)) {
+		ctx->oom = true;
+		return NULL;
+	}
+	if (sev == TL_SEV_ERROR)
+		ctx->nerrors++;
+	return &ctx->diags.items[ctx->diags.len - 1];
+}
+
+void tl_diag_note(tl_ctx *ctx, tl_diag *d, tl_loc loc, const char *fmt, ...)
+{
+	if (!d)
+		return;
+	tl_strbuf sb = TL_STRBUF_INIT;
+	va_list ap;
+	va_start(ap, fmt);
+	tl_strbuf_vaddf(&sb, fmt, ap);
+	va_end(ap);
+	tl_diag *notes = tl_arena_array(&ctx->arena, d->nnotes + 1, sizeof(*notes));
+	const char *msg = tl_arena_strdup(&ctx->arena, tl_strbuf_cstr(&sb));
+	tl_strbuf_release(&sb);
+	if (!notes || !msg) {
+		ctx->oom = true;
+		return;
+	}
+	if (d->nnotes)
+		memcpy(notes, d->notes, d->nnotes * sizeof(*notes));
+	notes[d->nnotes].severity = TL_SEV_NOTE;
+	notes[d->nnotes].loc = loc;
+	notes[d->nnotes].id = d->id;
+	notes[d->nnotes].message = msg;
+	d->notes = notes;
+	d->nnotes++;
+}
+
+size_t tl_diag_count(const tl_ctx *ctx)
+{
+	return ctx->diags.len;
+}
+
+const tl_diag *tl_diag_get(const tl_ctx *ctx, size_t index)
+{
+	return index < ctx->diags.len ? &ctx->diags.items[index] : NULL;
+}
+
+size_t tl_error_count(const tl_ctx *ctx)
+{
+	return ctx->nerrors;
+}
+
+static const char *last_segment(const char *name)
+{
+	const char *p = strrchr(name, ':');
+	return p ? p + 1 : name;
+}
+
+int tl_def_add(tl_ctx *ctx, tl_def *def)
+{
+	def->index = (uint32_t)ctx->defs.len;
+	if (!TL_VEC_PUSH(ctx->defs, def))
+		goto oom;
+	const char *key = tl_intern_cstr(ctx, last_segment(def->name));
+	tl_def_list *node = tl_arena_alloc(&ctx->arena, sizeof(*node));
+	if (!key || !node)
+		goto oom;
+	node->def = def;
+	node->next = tl_ptrmap_get(&ctx->by_name, key);
+	if (tl_ptrmap_put(&ctx->by_name, key, node) < 0)
+		goto oom;
+	return 0;
+oom:
+	ctx->oom = true;
+	return -1;
+}
+
+const tl_def_list *tl_def_lookup(const tl_ctx *ctx, const char *name)
+{
+	return tl_ptrmap_get(&ctx->by_name, name);
+}
+
+size_t tl_def_count(const tl_ctx *ctx)
+{
+	return ctx->defs.len;
+}
+
+const tl_def *tl_def_get(const tl_ctx *ctx, size_t index)
+{
+	return index < ctx->defs.len ? ctx->defs.items[index] : NULL;
+}

@@ -1,0 +1,85 @@
+/*
+ * The context's insides, shared by the library's layers (never installed).
+ */
+#ifndef TL_MODEL_CTX_INTERNAL_H
+#define TL_MODEL_CTX_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "typelayout/ctx.h"
+#include "typelayout/diag.h"
+#include "typelayout/model.h"
+#include "util/arena.h"
+#include "util/hashmap.h"
+#include "util/vec.h"
+
+typedef struct tl_source {
+	const char *path;
+	char *text;           /* arena copy, NUL-terminated */
+	size_t len;
+	uint32_t *line_starts;/* malloc'd lazily */
+	uint32_t nlines;
+} tl_source;
+
+/* Definitions that share a last path segment, for lookup by name. */
+typedef struct tl_def_list {
+	const tl_def *def;
+	struct tl_def_list *next;
+} tl_def_list;
+
+#define TL_MAX_TARGETS 8
+
+typedef struct tl_layout_memo {
+	const void *target;   /* const tl_target * */
+	void **items;         /* const tl_layout * per type id, malloc'd */
+	uint8_t *state;       /* 0 = not started, 1 = in progress, 2 = done, 3 = failed */
+	size_t cap;
+} tl_layout_memo;
+
+struct tl_ctx {
+	tl_arena arena;
+	tl_strtab strings;
+	TL_VEC(tl_source) files;
+	TL_VEC(tl_diag) diags;
+	size_t nerrors;
+	/* type terms: types.items[id - 1] */
+	TL_VEC(tl_type *) types;
+	uint32_t *type_slots;  /* hash table of ids */
+	size_t type_cap;
+	/* definitions in load order */
+	TL_VEC(tl_def *) defs;
+	tl_ptrmap by_name;     /* interned last segment -> tl_def_list* */
+	tl_ptrmap def_types;   /* def -> non-generic ADT id (as pointer-sized int) */
+	size_t nresolved;      /* defs[0..nresolved) are resolved */
+	bool prelude_loaded;
+	bool oom;
+	tl_layout_memo memo[TL_MAX_TARGETS];
+	size_t nmemo;
+};
+
+const char *tl_intern(tl_ctx *ctx, const char *s, size_t n);
+const char *tl_intern_cstr(tl_ctx *ctx, const char *s);
+
+/* Adds a loaded file; returns its id (>= 1), 0 when out of memory. */
+uint32_t tl_source_add(tl_ctx *ctx, const char *path, const char *text,
+		       size_t len);
+const tl_source *tl_source_get(const tl_ctx *ctx, uint32_t file);
+
+/* Records a diagnostic; the message is formatted into the arena. */
+tl_diag *tl_diag_add(tl_ctx *ctx, tl_severity sev, tl_loc loc, const char *id,
+		     const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+#define tl_error(ctx, loc, id, ...) \
+	tl_diag_add((ctx), TL_SEV_ERROR, (loc), (id), __VA_ARGS__)
+/* Appends a note to a diagnostic (d may be NULL: then nothing happens). */
+void tl_diag_note(tl_ctx *ctx, tl_diag *d, tl_loc loc, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+/* Adds a definition (allocated by the caller in ctx->arena), indexes its
+ * name; fills def->index. */
+int tl_def_add(tl_ctx *ctx, tl_def *def);
+/* Definitions whose last path segment is `name` (interned), newest first. */
+const tl_def_list *tl_def_lookup(const tl_ctx *ctx, const char *name);
+
+#endif

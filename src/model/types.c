@@ -1,0 +1,388 @@
+/*
+ * Interned type terms. Every constructor builds a key, looks it up in an
+ * open-addressing table of ids and returns the existing id when an equal
+ * term exists, so a type used a thousand times is laid out once.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/ctx_internal.h"
+#include "util/strbuf.h"
+#include "util/u128.h"
+
+static uint64_t term_hash(const tl_type *t)
+{
+	uint64_t h = tl_hash_bytes(&t->kind, sizeof(t->kind), 0);
+	h = tl_hash_bytes(&t->prim, sizeof(t->prim), h);
+	h = tl_hash_bytes(&t->mut, sizeof(t->mut), h);
+	h = tl_hash_bytes(&t->inner, sizeof(t->inner), h);
+	h = tl_hash_bytes(&t->len, sizeof(t->len), h);
+	h = tl_hash_bytes(&t->param, sizeof(t->param), h);
+	h = tl_hash_bytes(&t->value, sizeof(t->value), h);
+	h = tl_hash_bytes(&t->def, sizeof(t->def), h);
+	if (t->nargs)
+		h = tl_hash_bytes(t->args, t->nargs * sizeof(*t->args), h);
+	h = tl_hash_bytes(&t->text, sizeof(t->text), h); /* interned */
+	return h;
+}
+
+static bool term_eq(const tl_type *a, const tl_type *b)
+{
+	return a->kind == b->kind && a->prim == b->prim && a->mut == b->mut &&
+	       a->inner == b->inner && a->len == b->len &&
+	       a->param == b->param && a->value == b->value &&
+	       a->def == b->def && a->text == b->text &&
+	       a->nargs == b->nargs &&
+	       (!a->nargs ||
+		memcmp(a->args, b->args, a->nargs * sizeof(*a->args)) == 0);
+}
+
+static int slots_grow(tl_ctx *ctx)
+{
+	size_t cap = ctx->type_cap ? ctx->type_cap * 2 : 1024;
+	uint32_t *slots = calloc(cap, sizeof(*slots));
+	if (!slots)
+		return -1;
+	for (size_t i = 0; i < ctx->types.len; i++) {
+		size_t j = term_hash(ctx->types.items[i]) & (cap - 1);
+		while (slots[j])
+			j = (j + 1) & (cap - 1);
+		slots[j] = (uint32_t)(i + 1);
+	}
+	free(ctx->type_slots);
+	ctx->type_slots = slots;
+	ctx->type_cap = cap;
+	return 0;
+}
+
+static void add_name(tl_ctx *ctx, tl_strbuf *sb, tl_type_id id)
+{
+	tl_strbuf_puts(sb, tl_type_name(ctx, id));
+}
+
+static const char *make_name(tl_ctx *ctx, const tl_type *t)
+{
+	tl_strbuf sb = TL_STRBUF_INIT;
+	char num[48];
+	switch (t->kind) {
+	case TL_TY_PRIM:
+		tl_strbuf_puts(&sb, tl_prim_name(t->prim));
+		break;
+	case TL_TY_UNIT:
+		tl_strbuf_puts(&sb, "()");
+		break;
+	case TL_TY_NEVER:
+		tl_strbuf_puts(&sb, "!");
+		break;
+	case TL_TY_STR:
+		tl_strbuf_puts(&sb, "str");
+		break;
+	case TL_TY_SLICE:
+		tl_strbuf_putc(&sb, '[');
+		add_name(ctx, &sb, t->inner);
+		tl_strbuf_putc(&sb, ']');
+		break;
+	case TL_TY_DYN:
+		tl_strbuf_puts(&sb, "dyn ");
+		tl_strbuf_puts(&sb, t->text);
+		break;
+	case TL_TY_REF:
+		tl_strbuf_puts(&sb, t->mut ? "&mut " : "&");
+		add_name(ctx, &sb, t->inner);
+		break;
+	case TL_TY_RAWPTR:
+		tl_strbuf_puts(&sb, t->mut ? "*mut " : "*const ");
+		add_name(ctx, &sb, t->inner);
+		break;
+	case TL_TY_FNPTR:
+	case TL_TY_FNITEM:
+	case TL_TY_PARAM:
+		tl_strbuf_puts(&sb, t->text);
+		break;
+	case TL_TY_ARRAY:
+		tl_strbuf_putc(&sb, '[');
+		add_name(ctx, &sb, t->inner);
+		tl_strbuf_puts(&sb, "; ");
+		add_name(ctx, &sb, t->len);
+		tl_strbuf_putc(&sb, ']');
+		break;
+	case TL_TY_TUPLE:
+		tl_strbuf_putc(&sb, '(');
+		for (uint32_t i = 0; i < t->nargs; i++) {
+			if (i)
+				tl_strbuf_puts(&sb, ", ");
+			add_name(ctx, &sb, t->args[i]);
+		}
+		if (t->nargs == 1)
+			tl_strbuf_putc(&sb, ',');
+		tl_strbuf_putc(&sb, ')');
+		break;
+	case TL_TY_ADT:
+		tl_strbuf_puts(&sb, t->def->name);
+		if (t->nargs) {
+			tl_strbuf_putc(&sb, '<');
+			for (uint32_t i = 0; i < t->nargs; i++) {
+				if (i)
+					tl_strbuf_puts(&sb, ", ");
+				add_name(ctx, &sb, t->args[i]);
+			}
+			tl_strbuf_putc(&sb, '>');
+		}
+		break;
+	case TL_TY_CONST:
+		tl_strbuf_puts(&sb, tl_i128_str(t->value, num));
+		break;
+	case TL_TY_C_ATOMIC:
+		tl_strbuf_puts(&sb, "_Atomic(");
+		add_name(ctx, &sb, t->inner);
+		tl_strbuf_putc(&sb, ')');
+		break;
+	}
+	const char *r = sb.oom ? NULL : tl_intern(ctx, tl_strbuf_cstr(&sb), sb.len);
+	tl_strbuf_release(&sb);
+	return r;
+}
+
+static bool args_have_params(const tl_ctx *ctx, const tl_type_id *args,
+			     uint32_t n)
+{
+	for (uint32_t i = 0; i < n; i++)
+		if (tl_type_get(ctx, args[i])->has_params)
+			return true;
+	return false;
+}
+
+static tl_type_id intern(tl_ctx *ctx, const tl_type *key)
+{
+	if ((ctx->types.len + 1) * 4 >= ctx->type_cap * 3 && slots_grow(ctx) < 0)
+		goto oom;
+	size_t j = term_hash(key) & (ctx->type_cap - 1);
+	while (ctx->type_slots[j]) {
+		const tl_type *t = ctx->types.items[ctx->type_slots[j] - 1];
+		if (term_eq(t, key))
+			return t->id;
+		j = (j + 1) & (ctx->type_cap - 1);
+	}
+	tl_type *t = tl_arena_memdup(&ctx->arena, key, sizeof(*t));
+	if (!t)
+		goto oom;
+	if (key->nargs) {
+		t->args = tl_arena_memdup(&ctx->arena, key->args,
+					  key->nargs * sizeof(*key->args));
+		if (!t->args)
+			goto oom;
+	}
+	t->has_params = key->kind == TL_TY_PARAM ||
+			(key->inner && tl_type_get(ctx, key->inner)->has_params) ||
+			(key->len && tl_type_get(ctx, key->len)->has_params) ||
+			args_have_params(ctx, key->args, key->nargs);
+	if (!TL_VEC_PUSH(ctx->types, t))
+		goto oom;
+	t->id = (tl_type_id)ctx->types.len;
+	ctx->type_slots[j] = t->id;
+	t->name = make_name(ctx, t);
+	if (!t->name)
+		goto oom;
+	return t->id;
+oom:
+	ctx->oom = true;
+	return 0;
+}
+
+const tl_type *tl_type_get(const tl_ctx *ctx, tl_type_id id)
+{
+	if (id == 0 || id > ctx->types.len)
+		return NULL;
+	return ctx->types.items[id - 1];
+}
+
+const char *tl_type_name(const tl_ctx *ctx, tl_type_id id)
+{
+	const tl_type *t = tl_type_get(ctx, id);
+	return t && t->name ? t->name : "?";
+}
+
+size_t tl_type_count(const tl_ctx *ctx)
+{
+	return ctx->types.len;
+}
+
+#define KEY(k) tl_type key = {0}; key.kind = (k)
+
+tl_type_id tl_type_prim(tl_ctx *ctx, tl_prim p)
+{
+	KEY(TL_TY_PRIM);
+	key.prim = p;
+	return intern(ctx, &key);
+}
+
+tl_type_id tl_type_unit(tl_ctx *ctx)
+{
+	KEY(TL_TY_UNIT);
+	return intern(ctx, &key);
+}
+
+tl_type_id tl_type_never(tl_ctx *ctx)
+{
+	KEY(TL_TY_NEVER);
+	return intern(ctx, &key);
+}
+
+tl_type_id tl_type_str(tl_ctx *ctx)
+{
+	KEY(TL_TY_STR);
+	return intern(ctx, &key);
+}
+
+tl_type_id tl_type_slice(tl_ctx *ctx, tl_type_id elem)
+{
+	KEY(TL_TY_SLICE);
+	key.inner = elem;
+	return elem ? intern(ctx, &key) : 0;
+}
+
+tl_type_id tl_type_dyn(tl_ctx *ctx, const char *bounds)
+{
+	KEY(TL_TY_DYN);
+	key.text = tl_intern_cstr(ctx, bounds);
+	return key.text ? intern(ctx, &key) : 0;
+}
+
+tl_type_id tl_type_ref(tl_ctx *ctx, tl_type_id inner, bool mut)
+{
+	KEY(TL_TY_REF);
+	key.inner = inner;
+	key.mut = mut;
+	return inner ? intern(ctx, &key) : 0;
+}
+
+tl_type_id tl_type_rawptr(tl_ctx *ctx, tl_type_id inner, bool mut)
+{
+	KEY(TL_TY_RAWPTR);
+	key.inner = inner;
+	key.mut = mut;
+	return inner ? intern(ctx, &key) : 0;
+}
+
+tl_type_id tl_type_fnptr(tl_ctx *ctx, const char *signature)
+{
+	KEY(TL_TY_FNPTR);
+	key.text = tl_intern_cstr(ctx, signature);
+	return key.text ? intern(ctx, &key) : 0;
+}
+
+tl_type_id tl_type_fnitem(tl_ctx *ctx, const char *name)
+{
+	KEY(TL_TY_FNITEM);
+	key.text = tl_intern_cstr(ctx, name);
+	return key.text ? intern(ctx, &key) : 0;
+}
+
+tl_type_id tl_type_array(tl_ctx *ctx, tl_type_id elem, tl_type_id len)
+{
+	KEY(TL_TY_ARRAY);
+	key.inner = elem;
+	key.len = len;
+	return elem && len ? intern(ctx, &key) : 0;
+}
+
+tl_type_id tl_type_array_n(tl_ctx *ctx, tl_type_id elem, uint64_t n)
+{
+	return tl_type_array(ctx, elem, tl_type_const(ctx, (tl_i128)n));
+}
+
+tl_type_id tl_type_tuple(tl_ctx *ctx, const tl_type_id *elems, uint32_t n)
+{
+	if (n == 0)
+		return tl_type_unit(ctx);
+	for (uint32_t i = 0; i < n; i++)
+		if (!elems[i])
+			return 0;
+	KEY(TL_TY_TUPLE);
+	key.args = elems;
+	key.nargs = n;
+	return intern(ctx, &key);
+}
+
+tl_type_id tl_type_adt(tl_ctx *ctx, const tl_def *def, const tl_type_id *args,
+		       uint32_t nargs)
+{
+	for (uint32_t i = 0; i < nargs; i++)
+		if (!args[i])
+			return 0;
+	KEY(TL_TY_ADT);
+	key.def = def;
+	key.args = args;
+	key.nargs = nargs;
+	return intern(ctx, &key);
+}
+
+tl_type_id tl_type_param(tl_ctx *ctx, uint32_t index, const char *name)
+{
+	KEY(TL_TY_PARAM);
+	key.param = index;
+	key.text = tl_intern_cstr(ctx, name);
+	return key.text ? intern(ctx, &key) : 0;
+}
+
+tl_type_id tl_type_const(tl_ctx *ctx, tl_i128 value)
+{
+	KEY(TL_TY_CONST);
+	key.value = value;
+	return intern(ctx, &key);
+}
+
+tl_type_id tl_type_c_atomic(tl_ctx *ctx, tl_type_id inner)
+{
+	KEY(TL_TY_C_ATOMIC);
+	key.inner = inner;
+	return inner ? intern(ctx, &key) : 0;
+}
+
+tl_type_id tl_type_subst(tl_ctx *ctx, tl_type_id id, const tl_type_id *args,
+			 uint32_t nargs)
+{
+	const tl_type *t = tl_type_get(ctx, id);
+	if (!t || !t->has_params)
+		return id;
+	tl_type key = *t;
+	key.id = 0;
+	key.name = NULL;
+	key.has_params = false;
+	switch (t->kind) {
+	case TL_TY_PARAM:
+		return t->param < nargs ? args[t->param] : id;
+	case TL_TY_TUPLE:
+	case TL_TY_ADT: {
+		tl_type_id small[8];
+		tl_type_id *sub = t->nargs <= 8 ? small :
+			malloc(t->nargs * sizeof(*sub));
+		if (!sub) {
+			ctx->oom = true;
+			return 0;
+		}
+		for (uint32_t i = 0; i < t->nargs; i++)
+			sub[i] = tl_type_subst(ctx, t->args[i], args, nargs);
+		tl_type_id r = t->kind == TL_TY_TUPLE ?
+			tl_type_tuple(ctx, sub, t->nargs) :
+			tl_type_adt(ctx, t->def, sub, t->nargs);
+		if (sub != small)
+			free(sub);
+		return r;
+	}
+	default:
+		if (key.inner)
+			key.inner = tl_type_subst(ctx, t->inner, args, nargs);
+		if (key.len)
+			key.len = tl_type_subst(ctx, t->len, args, nargs);
+		return intern(ctx, &key);
+	}
+}
+
+tl_type_id tl_def_type(tl_ctx *ctx, const tl_def *def)
+{
+	if (def->nparams)
+		return 0;
+	return tl_type_adt(ctx, def, NULL, 0);
+}

@@ -1,0 +1,116 @@
+#include "util/arena.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct tl_arena_block {
+	tl_arena_block *next;
+	size_t size;
+	size_t pos;
+	_Alignas(max_align_t) unsigned char data[];
+};
+
+#define ARENA_FIRST 4096u
+#define ARENA_CAP (1u << 20)
+#define ARENA_ALIGN _Alignof(max_align_t)
+
+void tl_arena_init(tl_arena *a)
+{
+	memset(a, 0, sizeof(*a));
+	a->next_size = ARENA_FIRST;
+}
+
+void tl_arena_release(tl_arena *a)
+{
+	tl_arena_block *b = a->head;
+	while (b) {
+		tl_arena_block *next = b->next;
+		free(b);
+		b = next;
+	}
+	for (size_t i = 0; i < a->ndebug; i++)
+		free(a->debug[i]);
+	free(a->debug);
+	tl_arena_init(a);
+}
+
+#ifdef TL_ARENA_DEBUG
+static void *debug_alloc(tl_arena *a, size_t n)
+{
+	if (a->ndebug == a->capdebug) {
+		size_t cap = a->capdebug ? a->capdebug * 2 : 64;
+		void **d = realloc(a->debug, cap * sizeof(*d));
+		if (!d)
+			return NULL;
+		a->debug = d;
+		a->capdebug = cap;
+	}
+	void *p = calloc(1, n ? n : 1);
+	if (p)
+		a->debug[a->ndebug++] = p;
+	return p;
+}
+#endif
+
+void *tl_arena_alloc(tl_arena *a, size_t n)
+{
+	a->used += n;
+#ifdef TL_ARENA_DEBUG
+	return debug_alloc(a, n);
+#else
+	size_t need = (n + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
+	if (need < n)
+		return NULL;
+	tl_arena_block *b = a->head;
+	if (!b || b->size - b->pos < need) {
+		size_t size = a->next_size;
+		if (size < need)
+			size = need;
+		b = malloc(sizeof(*b) + size);
+		if (!b)
+			return NULL;
+		b->size = size;
+		b->pos = 0;
+		b->next = a->head;
+		a->head = b;
+		if (a->next_size < ARENA_CAP)
+			a->next_size *= 2;
+	}
+	void *p = b->data + b->pos;
+	b->pos += need;
+	memset(p, 0, n);
+	return p;
+#endif
+}
+
+void *tl_arena_array(tl_arena *a, size_t count, size_t size)
+{
+	size_t n;
+	if (__builtin_mul_overflow(count, size, &n))
+		return NULL;
+	return tl_arena_alloc(a, n);
+}
+
+void *tl_arena_memdup(tl_arena *a, const void *p, size_t n)
+{
+	void *q = tl_arena_alloc(a, n);
+	if (q && n)
+		memcpy(q, p, n);
+	return q;
+}
+
+char *tl_arena_strndup(tl_arena *a, const char *s, size_t n)
+{
+	char *q = tl_arena_alloc(a, n + 1);
+	if (q) {
+		memcpy(q, s, n);
+		q[n] = '\0';
+	}
+	return q;
+}
+
+char *tl_arena_strdup(tl_arena *a, const char *s)
+{
+	return tl_arena_strndup(a, s, strlen(s));
+}

@@ -1,0 +1,34 @@
+/*
+ * A bump allocator: linked blocks, allocations aligned for any object and
+ * zero-filled, nothing freed until tl_arena_release. In debug mode (the
+ * sanitizer build) every allocation is its own malloc so ASan sees overruns.
+ */
+#ifndef TL_UTIL_ARENA_H
+#define TL_UTIL_ARENA_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef struct tl_arena_block tl_arena_block;
+
+typedef struct tl_arena {
+	tl_arena_block *head;
+	size_t next_size;
+	size_t used;      /* bytes handed out, for statistics */
+	void **debug;     /* debug mode: every allocation */
+	size_t ndebug;
+	size_t capdebug;
+} tl_arena;
+
+void tl_arena_init(tl_arena *a);
+void tl_arena_release(tl_arena *a);
+
+/* Zero-filled memory for `n` bytes; NULL when out of memory. */
+void *tl_arena_alloc(tl_arena *a, size_t n);
+/* Zero-filled array of `count` elements of `size` bytes, overflow-checked. */
+void *tl_arena_array(tl_arena *a, size_t count, size_t size);
+void *tl_arena_memdup(tl_arena *a, const void *p, size_t n);
+char *tl_arena_strndup(tl_arena *a, const char *s, size_t n);
+char *tl_arena_strdup(tl_arena *a, const char *s);
+
+#endif

@@ -1,0 +1,142 @@
+#include "util/hashmap.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+uint64_t tl_hash_bytes(const void *p, size_t n, uint64_t h)
+{
+	const unsigned char *s = p;
+	if (!h)
+		h = 0xcbf29ce484222325ull;
+	for (size_t i = 0; i < n; i++) {
+		h ^= s[i];
+		h *= 0x100000001b3ull;
+	}
+	return h;
+}
+
+void tl_strtab_init(tl_strtab *t)
+{
+	memset(t, 0, sizeof(*t));
+}
+
+void tl_strtab_release(tl_strtab *t)
+{
+	free(t->slots);
+	free(t->hashes);
+	tl_strtab_init(t);
+}
+
+static int strtab_grow(tl_strtab *t)
+{
+	size_t cap = t->cap ? t->cap * 2 : 256;
+	const char **slots = calloc(cap, sizeof(*slots));
+	uint32_t *hashes = calloc(cap, sizeof(*hashes));
+	if (!slots || !hashes) {
+		free(slots);
+		free(hashes);
+		return -1;
+	}
+	for (size_t i = 0; i < t->cap; i++) {
+		if (!t->slots[i])
+			continue;
+		size_t j = t->hashes[i] & (cap - 1);
+		while (slots[j])
+			j = (j + 1) & (cap - 1);
+		slots[j] = t->slots[i];
+		hashes[j] = t->hashes[i];
+	}
+	free(t->slots);
+	free(t->hashes);
+	t->slots = slots;
+	t->hashes = hashes;
+	t->cap = cap;
+	return 0;
+}
+
+const char *tl_strtab_intern(tl_strtab *t, tl_arena *a, const char *s, size_t n)
+{
+	if ((t->len + 1) * 4 >= t->cap * 3 && strtab_grow(t) < 0)
+		return NULL;
+	uint32_t h = (uint32_t)tl_hash_bytes(s, n, 0);
+	size_t j = h & (t->cap - 1);
+	while (t->slots[j]) {
+		if (t->hashes[j] == h && strncmp(t->slots[j], s, n) == 0 &&
+		    t->slots[j][n] == '\0')
+			return t->slots[j];
+		j = (j + 1) & (t->cap - 1);
+	}
+	char *copy = tl_arena_strndup(a, s, n);
+	if (!copy)
+		return NULL;
+	t->slots[j] = copy;
+	t->hashes[j] = h;
+	t->len++;
+	return copy;
+}
+
+void tl_ptrmap_init(tl_ptrmap *m)
+{
+	memset(m, 0, sizeof(*m));
+}
+
+void tl_ptrmap_release(tl_ptrmap *m)
+{
+	free(m->slots);
+	tl_ptrmap_init(m);
+}
+
+static size_t ptr_hash(const void *p)
+{
+	uint64_t x = (uint64_t)(uintptr_t)p;
+	x ^= x >> 33;
+	x *= 0xff51afd7ed558ccdull;
+	x ^= x >> 33;
+	return (size_t)x;
+}
+
+void *tl_ptrmap_get(const tl_ptrmap *m, const void *key)
+{
+	if (!m->cap)
+		return NULL;
+	size_t j = ptr_hash(key) & (m->cap - 1);
+	while (m->slots[j].key) {
+		if (m->slots[j].key == key)
+			return m->slots[j].value;
+		j = (j + 1) & (m->cap - 1);
+	}
+	return NULL;
+}
+
+static void ptrmap_insert(tl_ptrmap_slot *slots, size_t cap, const void *key,
+			  void *value, size_t *len)
+{
+	size_t j = ptr_hash(key) & (cap - 1);
+	while (slots[j].key && slots[j].key != key)
+		j = (j + 1) & (cap - 1);
+	if (!slots[j].key)
+		(*len)++;
+	slots[j].key = key;
+	slots[j].value = value;
+}
+
+int tl_ptrmap_put(tl_ptrmap *m, const void *key, void *value)
+{
+	if ((m->len + 1) * 4 >= m->cap * 3) {
+		size_t cap = m->cap ? m->cap * 2 : 64;
+		tl_ptrmap_slot *slots = calloc(cap, sizeof(*slots));
+		if (!slots)
+			return -1;
+		size_t len = 0;
+		for (size_t i = 0; i < m->cap; i++)
+			if (m->slots[i].key)
+				ptrmap_insert(slots, cap, m->slots[i].key,
+					      m->slots[i].value, &len);
+		free(m->slots);
+		m->slots = slots;
+		m->cap = cap;
+		m->len = len;
+	}
+	ptrmap_insert(m->slots, m->cap, key, value, &m->len);
+	return 0;
+}

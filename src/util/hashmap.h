@@ -1,0 +1,48 @@
+/*
+ * Two small open-addressing tables (FNV-1a, linear probing):
+ *  - tl_strtab interns strings: equal text gives the same pointer, so
+ *    interned strings compare with ==.
+ *  - tl_ptrmap maps a pointer key (usually an interned string) to a value.
+ * Keys and interned text live in the caller's arena; the slot arrays are
+ * malloc'd and freed by _release.
+ */
+#ifndef TL_UTIL_HASHMAP_H
+#define TL_UTIL_HASHMAP_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "util/arena.h"
+
+uint64_t tl_hash_bytes(const void *p, size_t n, uint64_t seed);
+
+typedef struct tl_strtab {
+	const char **slots;
+	uint32_t *hashes;
+	size_t cap; /* power of two */
+	size_t len;
+} tl_strtab;
+
+void tl_strtab_init(tl_strtab *t);
+void tl_strtab_release(tl_strtab *t);
+/* The interned copy of s[0..n); NULL when out of memory. */
+const char *tl_strtab_intern(tl_strtab *t, tl_arena *a, const char *s, size_t n);
+
+typedef struct tl_ptrmap_slot {
+	const void *key;
+	void *value;
+} tl_ptrmap_slot;
+
+typedef struct tl_ptrmap {
+	tl_ptrmap_slot *slots;
+	size_t cap;
+	size_t len;
+} tl_ptrmap;
+
+void tl_ptrmap_init(tl_ptrmap *m);
+void tl_ptrmap_release(tl_ptrmap *m);
+void *tl_ptrmap_get(const tl_ptrmap *m, const void *key);
+/* Inserts or replaces; -1 when out of memory. */
+int tl_ptrmap_put(tl_ptrmap *m, const void *key, void *value);
+
+#endif
