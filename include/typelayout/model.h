@@ -320,6 +320,9 @@ struct tl_def {
 size_t tl_def_count(const tl_ctx *ctx);
 const tl_def *tl_def_get(const tl_ctx *ctx, size_t index);
 
+/* The type of field `f` of the ADT instance `adt`, generic arguments applied. */
+tl_type_id tl_type_field(tl_ctx *ctx, tl_type_id adt, const tl_field *f);
+
 /* The non-generic instance of a definition (its ADT term), 0 if generic. */
 tl_type_id tl_def_type(tl_ctx *ctx, const tl_def *def);
 

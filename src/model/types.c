@@ -386,3 +386,11 @@ tl_type_id tl_def_type(tl_ctx *ctx, const tl_def *def)
 		return 0;
 	return tl_type_adt(ctx, def, NULL, 0);
 }
+
+tl_type_id tl_type_field(tl_ctx *ctx, tl_type_id adt, const tl_field *f)
+{
+	const tl_type *t = tl_type_get(ctx, adt);
+	if (!t || !t->nargs)
+		return f->type;
+	return tl_type_subst(ctx, f->type, t->args, t->nargs);
+}

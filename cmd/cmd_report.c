@@ -1,0 +1,196 @@
+/*
+ * `typelayout report` and `typelayout show`: load the inputs, build the
+ * report for the requested types and targets, emit it.
+ */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cli.h"
+
+typedef struct report_args {
+	const char *cmd;
+	const char **inputs;
+	size_t ninputs;
+	const char **types;
+	size_t ntypes;
+	const tl_target *targets[8];
+	size_t ntargets;
+	const char *format;
+	const char **clang_args;
+	size_t nclang_args;
+} report_args;
+
+enum { OPT_TARGET = 256, OPT_FORMAT, OPT_TYPE, OPT_HELP };
+
+static const struct option long_opts[] = {
+	{"target", required_argument, NULL, OPT_TARGET},
+	{"format", required_argument, NULL, OPT_FORMAT},
+	{"type", required_argument, NULL, OPT_TYPE},
+	{"help", no_argument, NULL, OPT_HELP},
+	{NULL, 0, NULL, 0},
+};
+
+static bool is_file(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0;
+}
+
+static int parse_args(int argc, char **argv, report_args *a, bool show)
+{
+	a->inputs = calloc((size_t)argc + 1, sizeof(*a->inputs));
+	a->types = calloc((size_t)argc + 1, sizeof(*a->types));
+	a->clang_args = calloc((size_t)argc + 1, sizeof(*a->clang_args));
+	if (!a->inputs || !a->types || !a->clang_args)
+		return tl_cli_usage_error(a->cmd, "out of memory");
+	a->format = "table";
+	optind = 0;
+	opterr = 0;
+	int c;
+	while ((c = getopt_long(argc, argv, "+t:f:", long_opts, NULL)) != -1) {
+		switch (c) {
+		case 't':
+		case OPT_TARGET: {
+			const tl_target *t = tl_target_find(optarg);
+			if (!t)
+				return tl_cli_usage_error(a->cmd,
+					"unknown target '%s' (see 'typelayout targets')", optarg);
+			if (a->ntargets < 8)
+				a->targets[a->ntargets++] = t;
+			break;
+		}
+		case 'f':
+		case OPT_FORMAT:
+			if (strcmp(optarg, "table") && strcmp(optarg, "json") &&
+			    strcmp(optarg, "text"))
+				return tl_cli_usage_error(a->cmd,
+					"unknown format '%s' (expected table or json)", optarg);
+			a->format = optarg;
+			break;
+		case OPT_TYPE:
+			a->types[a->ntypes++] = optarg;
+			break;
+		case OPT_HELP:
+			fputs(tl_cli_help(a->cmd), stdout);
+			exit(TL_EXIT_OK);
+		default:
+			return tl_cli_usage_error(a->cmd, "unknown option '%s'",
+						  argv[optind - 1]);
+		}
+	}
+	bool after_dashes = optind > 0 && optind <= argc &&
+			    !strcmp(argv[optind - 1], "--");
+	for (int i = optind; i < argc; i++) {
+		if (!after_dashes && !strcmp(argv[i], "--")) {
+			after_dashes = true;
+			continue;
+		}
+		if (after_dashes)
+			a->clang_args[a->nclang_args++] = argv[i];
+		else if (show && !is_file(argv[i]))
+			a->types[a->ntypes++] = argv[i];
+		else
+			a->inputs[a->ninputs++] = argv[i];
+	}
+	if (!a->ninputs && !a->ntypes)
+		return tl_cli_usage_error(a->cmd, "no input files");
+	if (!a->ntargets)
+		for (size_t i = 0; i < tl_target_builtin_count() && i < 8; i++)
+			a->targets[a->ntargets++] = tl_target_builtin(i);
+	return TL_EXIT_OK;
+}
+
+static int run(int argc, char **argv, bool show)
+{
+	report_args a = {0};
+	a.cmd = show ? "show" : "report";
+	tl_ctx *ctx = NULL;
+	tl_report *rep = NULL;
+	tl_type_id *types = NULL;
+	size_t ntypes = 0;
+	int rc = parse_args(argc, argv, &a, show);
+	if (rc)
+		goto out;
+	rc = TL_EXIT_INPUT;
+	if (tl_ctx_new(&ctx))
+		goto out;
+	for (size_t i = 0; i < a.ninputs; i++)
+		tl_load_file(ctx, a.inputs[i], NULL);
+	tl_ctx_resolve(ctx);
+	if (show || a.ntypes) {
+		types = calloc(a.ntypes + 1, sizeof(*types));
+		if (!types)
+			goto out;
+	} else if (tl_report_default_types(ctx, &types, &ntypes)) {
+		goto out;
+	}
+	if (!show && a.ntypes) {
+		tl_type_id *all = NULL;
+		size_t n = 0;
+		if (tl_report_default_types(ctx, &all, &n))
+			goto out;
+		free(types);
+		types = realloc(all, (n + a.ntypes + 1) * sizeof(*types));
+		if (!types) {
+			free(all);
+			goto out;
+		}
+		ntypes = n;
+	}
+	for (size_t i = 0; i < a.ntypes; i++) {
+		tl_type_id id;
+		if (tl_parse_type(ctx, a.types[i], &id) == TL_OK)
+			types[ntypes++] = id;
+	}
+	tl_report_request req = {types, ntypes, a.targets, a.ntargets,
+				 a.inputs, a.ninputs};
+	if (tl_report_build(ctx, &req, &rep))
+		goto out;
+	tl_emit_opts eo = TL_EMIT_OPTS_INIT;
+	tl_status st;
+	if (!strcmp(a.format, "json"))
+		st = tl_emit_json(rep, &eo, stdout);
+	else if (show)
+		st = tl_emit_show(rep, &eo, stdout);
+	else
+		st = tl_emit_table(rep, &eo, stdout);
+	fflush(stdout);
+	size_t errors = tl_cli_print_diags(ctx, stderr, false);
+	rc = st || errors ? TL_EXIT_INPUT : TL_EXIT_OK;
+out:
+	if (rc && ctx && !rep)
+		tl_cli_print_diags(ctx, stderr, false);
+	tl_report_free(rep);
+	tl_ctx_free(ctx);
+	free(types);
+	free(a.inputs);
+	free(a.types);
+	free(a.clang_args);
+	return rc;
+}
+
+int cmd_report(int argc, char **argv, const tl_cli *cli)
+{
+	(void)cli;
+	return run(argc, argv, false);
+}
+
+int cmd_show(int argc, char **argv, const tl_cli *cli)
+{
+	(void)cli;
+	return run(argc, argv, true);
+}
+
+int cmd_targets(int argc, char **argv, const tl_cli *cli)
+{
+	(void)argc;
+	(void)argv;
+	(void)cli;
+	for (size_t i = 0; i < tl_target_builtin_count(); i++) {
+		const tl_target *t = tl_target_builtin(i);
+		printf("%-28s %s\n", t->triple, t->aliases);
+	}
+	return TL_EXIT_OK;
+}

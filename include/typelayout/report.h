@@ -1,0 +1,94 @@
+/*
+ * The report: one flat view model (entries of type x target) built once.
+ * Every emitter formats this same structure, so they cannot disagree.
+ */
+#ifndef TYPELAYOUT_REPORT_H
+#define TYPELAYOUT_REPORT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "typelayout/analysis.h"
+#include "typelayout/ctx.h"
+#include "typelayout/layout.h"
+#include "typelayout/target.h"
+
+typedef struct tl_report_field {
+	const char *name;
+	const char *type;
+	uint64_t offset;
+	uint64_t size;
+	uint64_t align;
+	bool is_bitfield;
+	uint64_t bit_offset;
+	uint32_t bit_width;
+	const struct tl_report_field *fields; /* C anonymous members */
+	size_t nfields;
+} tl_report_field;
+
+typedef struct tl_report_variant {
+	const char *name;
+	tl_i128 discriminant;
+	uint64_t size;
+	bool absent;
+	bool uninhabited;
+	const tl_report_field *fields; /* declaration order */
+	size_t nfields;
+} tl_report_variant;
+
+typedef struct tl_report_entry {
+	const char *name;
+	const tl_target *target;
+	tl_type_id type;
+	tl_lang lang;
+	const char *kind;      /* struct tuple union enum scalar pointer array closure opaque */
+	const char *repr;      /* rust, c, packed(2), c,u8 ... */
+	bool ok;               /* false: the layout failed (see diagnostics) */
+	uint64_t size;
+	uint64_t align;
+	uint64_t padding;
+	const tl_report_field *fields;
+	size_t nfields;
+	const uint32_t *memory_order; /* field indices by offset */
+	const tl_report_variant *variants;
+	size_t nvariants;
+	tl_tag tag;            /* encoding NONE when there is no tag */
+	tl_niche niche;
+	tl_holes holes;
+	tl_enum_explain explain;
+	uint64_t budget;
+	tl_loc loc;
+} tl_report_entry;
+
+typedef struct tl_report_request {
+	const tl_type_id *types;      /* in report order */
+	size_t ntypes;
+	const tl_target *const *targets;
+	size_t ntargets;
+	const char *const *inputs;    /* paths as given, for the JSON */
+	size_t ninputs;
+} tl_report_request;
+
+typedef struct tl_report {
+	const tl_ctx *ctx;
+	const char *const *inputs;
+	size_t ninputs;
+	const tl_target *const *targets;
+	size_t ntargets;
+	tl_report_entry *entries;     /* ntypes x ntargets, type-major */
+	size_t nentries;
+	size_t ntypes;
+} tl_report;
+
+/* The types a report covers by default: every non-generic definition the
+ * inputs define, in input order (C definitions for any target). */
+tl_status tl_report_default_types(tl_ctx *ctx, tl_type_id **out, size_t *n);
+
+/* Builds the report; entries whose layout failed have ok = false and the
+ * reason in the context's diagnostics. The report belongs to the caller. */
+tl_status tl_report_build(tl_ctx *ctx, const tl_report_request *req,
+			  tl_report **out);
+void tl_report_free(tl_report *r);
+
+#endif

@@ -1,0 +1,55 @@
+/*
+ * The naive enum model, for the explanation: a tag padded to the payload's
+ * alignment plus the largest variant, as the seed article and most
+ * introductions describe it. When rustc does better (a niche, a tag that
+ * shares a word with small fields), the report says by how much.
+ */
+#include <string.h>
+
+#include "model/ctx_internal.h"
+#include "typelayout/analysis.h"
+
+static uint64_t align_up(uint64_t x, uint64_t a)
+{
+	return (x + a - 1) / a * a;
+}
+
+tl_status tl_analyze_enum(tl_ctx *ctx, tl_type_id type, const tl_target *t,
+			  tl_enum_explain *out)
+{
+	memset(out, 0, sizeof(*out));
+	const tl_type *ty = tl_type_get(ctx, type);
+	if (ty->kind != TL_TY_ADT || ty->def->kind != TL_DEF_ENUM ||
+	    ty->def->nvariants < 2 || ty->def->lang != TL_LANG_RUST)
+		return TL_OK;
+	const tl_def *d = ty->def;
+	const tl_layout *l;
+	tl_status st = tl_layout_of(ctx, type, t, &l);
+	if (st)
+		return st;
+	uint64_t payload = 0, align = 1;
+	for (uint32_t v = 0; v < d->nvariants; v++) {
+		tl_type_id small[16];
+		uint32_t n = d->variants[v].nfields;
+		if (n > 16)
+			return TL_OK;
+		for (uint32_t i = 0; i < n; i++)
+			small[i] = tl_type_field(ctx, type, &d->variants[v].fields[i]);
+		tl_type_id tup = tl_type_tuple(ctx, small, n);
+		const tl_layout *pl;
+		if (!tup || tl_layout_of(ctx, tup, t, &pl))
+			return TL_OK;
+		if (pl->size > payload || v == 0) {
+			if (pl->size > payload)
+				out->largest_variant = v;
+			payload = pl->size > payload ? pl->size : payload;
+		}
+		if (pl->align > align)
+			align = pl->align;
+	}
+	uint64_t tag = d->nvariants <= 256 ? 1 : d->nvariants <= 65536 ? 2 : 4;
+	out->largest_payload = payload;
+	out->naive_size = align_up(align_up(tag, align) + payload, align);
+	out->applies = out->naive_size != l->size;
+	return TL_OK;
+}

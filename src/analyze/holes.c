@@ -1,0 +1,173 @@
+/*
+ * Holes and padding: the bits of a type's storage that no field and no tag
+ * covers (pahole's holes, counted in bits so bit-fields are exact).
+ * Padding follows json-output.md: for enums, the variant that uses the most
+ * storage; unused bit-field bits round down to whole bytes.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/ctx_internal.h"
+#include "typelayout/analysis.h"
+#include "util/vec.h"
+
+typedef struct span {
+	uint64_t start, end; /* bits, [start, end) */
+} span;
+
+typedef TL_VEC(span) spans;
+
+static int cmp_span(const void *a, const void *b)
+{
+	const span *x = a, *y = b;
+	return x->start < y->start ? -1 : x->start > y->start;
+}
+
+static bool add_field(tl_ctx *ctx, const tl_target *t, spans *sp,
+		      tl_type_id ft, uint64_t offset, const uint64_t *bit_off,
+		      int32_t bits)
+{
+	span s;
+	if (bits >= 0) {
+		s.start = *bit_off;
+		s.end = *bit_off + (uint64_t)bits;
+	} else {
+		const tl_layout *fl;
+		if (tl_layout_of(ctx, ft, t, &fl) || !fl->size)
+			return true;
+		s.start = offset * 8;
+		s.end = (offset + fl->size) * 8;
+	}
+	if (s.end > s.start)
+		return TL_VEC_PUSH(*sp, s);
+	return true;
+}
+
+/* Covered bits of one field set (+ the tag when it is stored apart). */
+static bool collect(tl_ctx *ctx, const tl_target *t, tl_type_id type,
+		    const tl_layout *l, int variant, spans *sp)
+{
+	const tl_type *ty = tl_type_get(ctx, type);
+	sp->len = 0;
+	if (ty->kind == TL_TY_TUPLE) {
+		for (uint32_t i = 0; i < ty->nargs; i++)
+			if (!add_field(ctx, t, sp, ty->args[i], l->offsets[i], NULL, -1))
+				return false;
+		return true;
+	}
+	if (ty->kind != TL_TY_ADT)
+		return true;
+	const tl_def *d = ty->def;
+	if (d->kind == TL_DEF_ENUM) {
+		const tl_variant *v = &d->variants[variant];
+		const tl_variant_layout *vl = &l->variants[variant];
+		for (uint32_t i = 0; i < v->nfields; i++)
+			if (!add_field(ctx, t, sp, tl_type_field(ctx, type, &v->fields[i]),
+				       vl->offsets[i], NULL, -1))
+				return false;
+		if (l->tag.encoding == TL_TAG_DIRECT ||
+		    (l->tag.encoding == TL_TAG_NICHE &&
+		     (uint32_t)variant != l->tag.untagged)) {
+			span s = {l->tag.offset * 8, (l->tag.offset + l->tag.size) * 8};
+			if (!TL_VEC_PUSH(*sp, s))
+				return false;
+		}
+		return true;
+	}
+	if (d->kind == TL_DEF_OPAQUE)
+		return true;
+	for (uint32_t i = 0; i < d->nfields && i < l->nfields; i++) {
+		const tl_field *f = &d->fields[i];
+		const uint64_t *bo = l->bit_offsets ? &l->bit_offsets[i] : NULL;
+		if (!add_field(ctx, t, sp, tl_type_field(ctx, type, f), l->offsets[i],
+			       bo, bo ? f->bit_width : -1))
+			return false;
+	}
+	return true;
+}
+
+static uint64_t covered_bits(spans *sp)
+{
+	qsort(sp->items, sp->len, sizeof(span), cmp_span);
+	uint64_t covered = 0, end = 0;
+	for (size_t i = 0; i < sp->len; i++) {
+		uint64_t s = sp->items[i].start > end ? sp->items[i].start : end;
+		if (sp->items[i].end > s)
+			covered += sp->items[i].end - s;
+		if (sp->items[i].end > end)
+			end = sp->items[i].end;
+	}
+	return covered;
+}
+
+static bool make_holes(const spans *sp, uint64_t size_bits, tl_holes *out)
+{
+	uint64_t end = 0;
+	for (size_t i = 0; i <= sp->len; i++) {
+		uint64_t next = i < sp->len ? sp->items[i].start : size_bits;
+		if (next > end) {
+			tl_hole h = {end, next - end, i == sp->len};
+			TL_VEC(tl_hole) v = {out->items, out->len, out->len};
+			if (!TL_VEC_PUSH(v, h))
+				return false;
+			out->items = v.items;
+			out->len = v.len;
+		}
+		if (i < sp->len && sp->items[i].end > end)
+			end = sp->items[i].end;
+	}
+	return true;
+}
+
+tl_status tl_analyze_holes(tl_ctx *ctx, tl_type_id type, const tl_target *t,
+			   tl_holes *out)
+{
+	memset(out, 0, sizeof(*out));
+	const tl_layout *l;
+	tl_status st = tl_layout_of(ctx, type, t, &l);
+	if (st)
+		return st;
+	const tl_type *ty = tl_type_get(ctx, type);
+	bool is_enum = ty->kind == TL_TY_ADT && ty->def->kind == TL_DEF_ENUM;
+	bool is_union = ty->kind == TL_TY_ADT && ty->def->kind == TL_DEF_UNION;
+	if (ty->kind != TL_TY_TUPLE && ty->kind != TL_TY_ADT)
+		return TL_OK;
+	if (ty->def && ty->def->kind == TL_DEF_OPAQUE)
+		return TL_OK;
+	spans sp = {0};
+	int best = -1;
+	uint64_t best_bits = 0;
+	int nv = is_enum ? (int)l->nvariants : 1;
+	for (int v = 0; v < nv; v++) {
+		if (!collect(ctx, t, type, l, v, &sp))
+			goto oom;
+		uint64_t c = covered_bits(&sp);
+		if (best < 0 || c > best_bits) {
+			best = v;
+			best_bits = c;
+		}
+	}
+	if (nv == 0) {
+		best = 0;
+		best_bits = 0;
+	}
+	out->padding = (l->size * 8 - best_bits) / 8;
+	if (nv > 0 && !is_union) {
+		if (!collect(ctx, t, type, l, best, &sp))
+			goto oom;
+		covered_bits(&sp);
+		if (!make_holes(&sp, l->size * 8, out))
+			goto oom;
+	}
+	TL_VEC_FREE(sp);
+	return TL_OK;
+oom:
+	TL_VEC_FREE(sp);
+	return TL_ENOMEM;
+}
+
+void tl_holes_release(tl_holes *h)
+{
+	free(h->items);
+	memset(h, 0, sizeof(*h));
+}

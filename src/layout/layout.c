@@ -1,0 +1,286 @@
+/*
+ * tl_layout_of: the memo per (type, target) and the dispatch by kind.
+ * Scalars, pointers, arrays and tuples are handled here; ADTs go to the
+ * Rust engine (layout_rust_*.c) or the C engine (layout_c_*.c).
+ * Rules: shared/spec/rust-layout.md sections 3.1, 4.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "layout/layout_internal.h"
+#include "layout/layout_rust.h"
+#include "util/u128.h"
+
+enum { MEMO_NEW, MEMO_BUSY, MEMO_DONE, MEMO_FAILED };
+
+tl_u128 tl_niche_available(const tl_niche *n)
+{
+	if (!n->present)
+		return 0;
+	tl_u128 mask = tl_u128_max_bytes(n->size);
+	return (n->start - n->end - 1) & mask;
+}
+
+uint64_t *tl_layout__u64s(tl_ctx *ctx, size_t n)
+{
+	uint64_t *p = tl_arena_array(&ctx->arena, n ? n : 1, sizeof(*p));
+	if (!p)
+		ctx->oom = true;
+	return p;
+}
+
+uint32_t *tl_layout__u32s(tl_ctx *ctx, size_t n)
+{
+	uint32_t *p = tl_arena_array(&ctx->arena, n ? n : 1, sizeof(*p));
+	if (!p)
+		ctx->oom = true;
+	return p;
+}
+
+static tl_layout_memo *memo_for(tl_ctx *ctx, const tl_target *t)
+{
+	for (size_t i = 0; i < ctx->nmemo; i++)
+		if (ctx->memo[i].target == t)
+			return &ctx->memo[i];
+	if (ctx->nmemo == TL_MAX_TARGETS)
+		return NULL;
+	tl_layout_memo *m = &ctx->memo[ctx->nmemo++];
+	memset(m, 0, sizeof(*m));
+	m->target = t;
+	return m;
+}
+
+static int memo_reserve(tl_layout_memo *m, size_t need)
+{
+	if (need <= m->cap)
+		return 0;
+	size_t cap = m->cap ? m->cap : 256;
+	while (cap < need)
+		cap *= 2;
+	void **items = realloc(m->items, cap * sizeof(*items));
+	if (!items)
+		return -1;
+	m->items = items;
+	uint8_t *state = realloc(m->state, cap);
+	if (!state)
+		return -1;
+	m->state = state;
+	memset(m->items + m->cap, 0, (cap - m->cap) * sizeof(*items));
+	memset(m->state + m->cap, 0, cap - m->cap);
+	m->cap = cap;
+	return 0;
+}
+
+tl_type_id tl_layout__field_type(tl_ctx *ctx, const tl_type *adt,
+				 const tl_field *f)
+{
+	if (!adt->nargs)
+		return f->type;
+	return tl_type_subst(ctx, f->type, adt->args, adt->nargs);
+}
+
+/* ---- scalars and pointers (rust-layout.md 4.1, 4.2) ---- */
+
+static void scalar(tl_layout *out, uint64_t size, uint64_t align)
+{
+	out->size = size;
+	out->align = align ? align : 1;
+	out->sized = true;
+}
+
+static void set_niche(tl_niche *n, uint64_t offset, uint32_t size,
+		      tl_u128 start, tl_u128 end)
+{
+	n->present = true;
+	n->offset = offset;
+	n->size = size;
+	n->start = start;
+	n->end = end;
+	if (tl_niche_available(n) == 0)
+		memset(n, 0, sizeof(*n));
+}
+
+static tl_status layout_prim(const tl_target *t, tl_prim p, tl_layout *out)
+{
+	tl_size_align sa = tl_target_prim(t, p);
+	scalar(out, sa.size, sa.align);
+	if (p == TL_PRIM_BOOL)
+		set_niche(&out->niche, 0, 1, 0, 1);
+	else if (p == TL_PRIM_CHAR)
+		set_niche(&out->niche, 0, 4, 0, 0x10FFFF);
+	return TL_OK;
+}
+
+static tl_status layout_pointer(tl_ctx *ctx, const tl_target *t,
+				const tl_type *ty, tl_layout *out)
+{
+	uint32_t ps = t->ptr_size;
+	tl_u128 max = tl_u128_max_bytes(ps);
+	bool raw = ty->kind == TL_TY_RAWPTR;
+	tl_tail tail = tl_rust_tail(ctx, ty->inner);
+	if (tail == TL_TAIL_SIZED) {
+		scalar(out, ps, t->ptr_align);
+		if (!raw)
+			set_niche(&out->niche, 0, ps, 1, max);
+		return TL_OK;
+	}
+	/* wide: data then metadata; ties between the halves go to offset 0 */
+	scalar(out, 2u * ps, t->ptr_align);
+	if (!raw)
+		set_niche(&out->niche, 0, ps, 1, max);
+	else if (tail == TL_TAIL_DYN)
+		set_niche(&out->niche, ps, ps, 1, max);
+	return TL_OK;
+}
+
+static tl_status layout_array(tl_ctx *ctx, const tl_target *t,
+			      const tl_type *ty, tl_loc use, tl_layout *out)
+{
+	const tl_type *len = tl_type_get(ctx, ty->len);
+	const tl_layout *el;
+	tl_status st = tl_layout__of_at(ctx, ty->inner, t, use, &el);
+	if (st)
+		return st;
+	if (len->kind != TL_TY_CONST || len->value < 0) {
+		tl_error(ctx, use, "generic-array", "array length of '%s' is not a constant",
+			 ty->name);
+		return TL_EINPUT;
+	}
+	uint64_t n = (uint64_t)len->value, size;
+	if ((tl_u128)len->value > UINT64_MAX ||
+	    __builtin_mul_overflow(n, el->size, &size) ||
+	    size >= t->max_object_size) {
+		tl_error(ctx, use, "too-big",
+			 "array '%s' is too big for target %s (the limit is %llu bytes)",
+			 ty->name, t->triple,
+			 (unsigned long long)(t->max_object_size - 1));
+		return TL_ELIMIT;
+	}
+	scalar(out, size, el->align);
+	if (n > 0) {
+		out->niche = el->niche;
+		out->uninhabited = el->uninhabited;
+	}
+	return TL_OK;
+}
+
+static tl_status layout_uncached(tl_ctx *ctx, const tl_type *ty,
+				 const tl_target *t, tl_loc use, tl_layout *out)
+{
+	switch (ty->kind) {
+	case TL_TY_PRIM:
+		return layout_prim(t, ty->prim, out);
+	case TL_TY_UNIT:
+	case TL_TY_FNITEM:
+		scalar(out, 0, 1);
+		return TL_OK;
+	case TL_TY_NEVER:
+		scalar(out, 0, 1);
+		out->uninhabited = true;
+		return TL_OK;
+	case TL_TY_STR:
+		scalar(out, 0, 1);
+		out->sized = false;
+		out->tail = TL_TAIL_SLICE;
+		return TL_OK;
+	case TL_TY_DYN:
+		scalar(out, 0, 1);
+		out->sized = false;
+		out->tail = TL_TAIL_DYN;
+		return TL_OK;
+	case TL_TY_SLICE: {
+		const tl_layout *el;
+		tl_status st = tl_layout__of_at(ctx, ty->inner, t, use, &el);
+		if (st)
+			return st;
+		scalar(out, 0, el->align);
+		out->sized = false;
+		out->tail = TL_TAIL_SLICE;
+		return TL_OK;
+	}
+	case TL_TY_REF:
+	case TL_TY_RAWPTR:
+		return layout_pointer(ctx, t, ty, out);
+	case TL_TY_FNPTR:
+		scalar(out, t->ptr_size, t->ptr_align);
+		set_niche(&out->niche, 0, t->ptr_size, 1,
+			  tl_u128_max_bytes(t->ptr_size));
+		return TL_OK;
+	case TL_TY_ARRAY:
+		return layout_array(ctx, t, ty, use, out);
+	case TL_TY_TUPLE:
+		return tl_rust_tuple(ctx, t, ty, use, out);
+	case TL_TY_ADT:
+		if (ty->def->lang == TL_LANG_C)
+			return tl_layout__c_adt(ctx, t, ty, out);
+		return tl_layout__rust_adt(ctx, t, ty, out);
+	case TL_TY_C_ATOMIC:
+		return tl_layout__c_atomic(ctx, t, ty, out);
+	case TL_TY_PARAM:
+	case TL_TY_CONST:
+		break;
+	}
+	tl_error(ctx, use, "generic-type", "type '%s' has no layout: it is a generic parameter",
+		 ty->name);
+	return TL_EINPUT;
+}
+
+tl_status tl_layout__of_at(tl_ctx *ctx, tl_type_id id, const tl_target *t,
+			   tl_loc use, const tl_layout **out)
+{
+	*out = NULL;
+	const tl_type *ty = tl_type_get(ctx, id);
+	tl_layout_memo *m = memo_for(ctx, t);
+	if (!ty || !m || memo_reserve(m, id + 1) < 0) {
+		ctx->oom = true;
+		return TL_ENOMEM;
+	}
+	switch (m->state[id]) {
+	case MEMO_DONE:
+		*out = m->items[id];
+		return TL_OK;
+	case MEMO_FAILED:
+		return TL_EINPUT;
+	case MEMO_BUSY: {
+		const tl_loc at = ty->kind == TL_TY_ADT ? ty->def->loc : use;
+		tl_diag *d = tl_error(ctx, at, "infinite-size",
+			"recursive type '%s' has infinite size", ty->name);
+		tl_diag_note(ctx, d, use,
+			"'%s' contains itself here without indirection; "
+			"insert a pointer such as Box<%s>", ty->name, ty->name);
+		return TL_EINPUT;
+	}
+	default:
+		break;
+	}
+	m->state[id] = MEMO_BUSY;
+	tl_layout *l = tl_arena_alloc(&ctx->arena, sizeof(*l));
+	if (!l) {
+		ctx->oom = true;
+		return TL_ENOMEM;
+	}
+	tl_status st = layout_uncached(ctx, ty, t, use, l);
+	/* the memo may have moved while recursing */
+	m = memo_for(ctx, t);
+	if (st) {
+		m->state[id] = MEMO_FAILED;
+		return st;
+	}
+	if (l->size >= t->max_object_size) {
+		tl_error(ctx, ty->kind == TL_TY_ADT ? ty->def->loc : use, "too-big",
+			 "type '%s' is too big for target %s", ty->name, t->triple);
+		m->state[id] = MEMO_FAILED;
+		return TL_ELIMIT;
+	}
+	m->state[id] = MEMO_DONE;
+	m->items[id] = l;
+	*out = l;
+	return TL_OK;
+}
+
+tl_status tl_layout_of(tl_ctx *ctx, tl_type_id type, const tl_target *target,
+		       const tl_layout **out)
+{
+	const tl_loc none = {0, 0, 0};
+	return tl_layout__of_at(ctx, type, target, none, out);
+}

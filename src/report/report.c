@@ -1,0 +1,287 @@
+/*
+ * Builds the report view model: for every requested (type, target) the
+ * layout, the fields with names and types, variants, tag, niche, holes and
+ * the enum explanation. Emitters read only this.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/ctx_internal.h"
+#include "typelayout/report.h"
+#include "util/strbuf.h"
+
+static const char *kind_of(const tl_type *ty)
+{
+	switch (ty->kind) {
+	case TL_TY_TUPLE:
+	case TL_TY_UNIT:
+		return "tuple";
+	case TL_TY_REF:
+	case TL_TY_RAWPTR:
+	case TL_TY_FNPTR:
+		return "pointer";
+	case TL_TY_ARRAY:
+	case TL_TY_SLICE:
+		return "array";
+	case TL_TY_ADT:
+		switch (ty->def->kind) {
+		case TL_DEF_UNION: return "union";
+		case TL_DEF_ENUM: return "enum";
+		case TL_DEF_OPAQUE: return "opaque";
+		case TL_DEF_CLOSURE: return "closure";
+		default: return "struct";
+		}
+	default:
+		return "scalar";
+	}
+}
+
+static const char *repr_of(tl_ctx *ctx, const tl_type *ty)
+{
+	if (ty->kind != TL_TY_ADT)
+		return "rust";
+	const tl_repr *r = &ty->def->repr;
+	tl_strbuf sb = TL_STRBUF_INIT;
+	if (r->flags & TL_REPR_C)
+		tl_strbuf_puts(&sb, "c");
+	if (r->flags & TL_REPR_TRANSPARENT)
+		tl_strbuf_addf(&sb, "%stransparent", sb.len ? "," : "");
+	if ((r->flags & TL_REPR_INT) && ty->def->lang == TL_LANG_RUST)
+		tl_strbuf_addf(&sb, "%s%s", sb.len ? "," : "", tl_prim_name(r->int_type));
+	if (r->flags & TL_REPR_PACKED)
+		tl_strbuf_addf(&sb, "%spacked(%u)", sb.len ? "," : "", r->packed);
+	if (r->flags & TL_REPR_ALIGN)
+		tl_strbuf_addf(&sb, "%salign(%llu)", sb.len ? "," : "",
+			       (unsigned long long)r->align);
+	if (ty->def->lang == TL_LANG_C && ty->def->c_pack && !(r->flags & TL_REPR_PACKED))
+		tl_strbuf_addf(&sb, "%spacked(%u)", sb.len ? "," : "", ty->def->c_pack);
+	if (!sb.len)
+		tl_strbuf_puts(&sb, ty->def->lang == TL_LANG_C ? "c" : "rust");
+	const char *s = tl_intern(ctx, tl_strbuf_cstr(&sb), sb.len);
+	tl_strbuf_release(&sb);
+	return s ? s : "rust";
+}
+
+static const char *field_type_name(tl_ctx *ctx, tl_type_id ft, const tl_field *f)
+{
+	if (f && f->type_text)
+		return f->type_text;
+	return tl_type_name(ctx, ft);
+}
+
+static tl_status fill_fields(tl_ctx *ctx, const tl_target *t, tl_type_id owner,
+			     const tl_field *fs, uint32_t n,
+			     const tl_type_id *types, const uint64_t *offsets,
+			     const uint64_t *bit_offsets,
+			     const tl_report_field **out);
+
+static tl_status fill_one(tl_ctx *ctx, const tl_target *t, tl_report_field *rf,
+			  tl_type_id ft, const tl_field *f, uint64_t offset,
+			  const uint64_t *bit_offset)
+{
+	const tl_layout *fl;
+	tl_status st = tl_layout_of(ctx, ft, t, &fl);
+	if (st)
+		return st;
+	rf->type = field_type_name(ctx, ft, f);
+	rf->offset = offset;
+	rf->size = fl->size;
+	rf->align = fl->align;
+	if (f && f->bit_width >= 0 && bit_offset) {
+		rf->is_bitfield = true;
+		rf->bit_offset = *bit_offset;
+		rf->bit_width = (uint32_t)f->bit_width;
+		rf->offset = *bit_offset / 8;
+	}
+	/* C anonymous members: nest their fields, offsets from the outer record */
+	const tl_type *fty = tl_type_get(ctx, ft);
+	if (f && f->name[0] == '\0' && !rf->is_bitfield && fty->kind == TL_TY_ADT &&
+	    fty->def->lang == TL_LANG_C && fty->def->kind != TL_DEF_ENUM) {
+		const tl_def *d = fty->def;
+		uint64_t *offs = tl_arena_array(&ctx->arena, d->nfields + 1, sizeof(*offs));
+		uint64_t *bits = tl_arena_array(&ctx->arena, d->nfields + 1, sizeof(*bits));
+		if (!offs || !bits)
+			return TL_ENOMEM;
+		for (uint32_t i = 0; i < d->nfields; i++) {
+			offs[i] = offset + fl->offsets[i];
+			bits[i] = offset * 8 + (fl->bit_offsets ? fl->bit_offsets[i] : fl->offsets[i] * 8);
+		}
+		rf->nfields = d->nfields;
+		return fill_fields(ctx, t, ft, d->fields, d->nfields, NULL, offs,
+				   fl->bit_offsets ? bits : NULL, &rf->fields);
+	}
+	return TL_OK;
+}
+
+static tl_status fill_fields(tl_ctx *ctx, const tl_target *t, tl_type_id owner,
+			     const tl_field *fs, uint32_t n,
+			     const tl_type_id *types, const uint64_t *offsets,
+			     const uint64_t *bit_offsets,
+			     const tl_report_field **out)
+{
+	tl_report_field *rf = tl_arena_array(&ctx->arena, n ? n : 1, sizeof(*rf));
+	if (!rf)
+		return TL_ENOMEM;
+	for (uint32_t i = 0; i < n; i++) {
+		const tl_field *f = fs ? &fs[i] : NULL;
+		char num[16];
+		if (f) {
+			rf[i].name = f->name;
+		} else {
+			snprintf(num, sizeof(num), "%u", i);
+			rf[i].name = tl_intern_cstr(ctx, num);
+		}
+		tl_type_id ft = types ? types[i] : tl_type_field(ctx, owner, f);
+		tl_status st = fill_one(ctx, t, &rf[i], ft, f, offsets[i],
+					bit_offsets ? &bit_offsets[i] : NULL);
+		if (st)
+			return st;
+	}
+	*out = rf;
+	return TL_OK;
+}
+
+static tl_status fill_entry(tl_ctx *ctx, tl_type_id id, const tl_target *t,
+			    tl_report_entry *e)
+{
+	const tl_type *ty = tl_type_get(ctx, id);
+	const tl_layout *l;
+	e->type = id;
+	e->target = t;
+	e->name = ty->name;
+	e->kind = kind_of(ty);
+	e->repr = repr_of(ctx, ty);
+	e->lang = ty->kind == TL_TY_ADT ? ty->def->lang : TL_LANG_RUST;
+	if (ty->kind == TL_TY_ADT) {
+		e->loc = ty->def->loc;
+		e->budget = ty->def->budget;
+	}
+	if (tl_layout_of(ctx, id, t, &l))
+		return TL_OK; /* ok stays false; the diagnostic says why */
+	e->size = l->size;
+	e->align = l->align;
+	e->tag = l->tag;
+	e->niche = l->niche;
+	e->memory_order = l->order;
+	tl_status st = TL_OK;
+	if (ty->kind == TL_TY_TUPLE) {
+		e->nfields = ty->nargs;
+		st = fill_fields(ctx, t, id, NULL, ty->nargs, ty->args, l->offsets,
+				 NULL, &e->fields);
+	} else if (ty->kind == TL_TY_ADT && ty->def->kind == TL_DEF_ENUM) {
+		const tl_def *d = ty->def;
+		tl_report_variant *rv = tl_arena_array(&ctx->arena, d->nvariants + 1,
+						       sizeof(*rv));
+		if (!rv)
+			return TL_ENOMEM;
+		for (uint32_t v = 0; v < d->nvariants && !st; v++) {
+			const tl_variant_layout *vl = &l->variants[v];
+			rv[v].name = d->variants[v].name;
+			rv[v].discriminant = d->variants[v].disc;
+			rv[v].size = vl->size;
+			rv[v].absent = vl->absent;
+			rv[v].uninhabited = vl->uninhabited;
+			rv[v].nfields = d->variants[v].nfields;
+			st = fill_fields(ctx, t, id, d->variants[v].fields,
+					 d->variants[v].nfields, NULL, vl->offsets,
+					 NULL, &rv[v].fields);
+		}
+		e->variants = rv;
+		e->nvariants = d->nvariants;
+	} else if (ty->kind == TL_TY_ADT && ty->def->kind != TL_DEF_OPAQUE) {
+		const tl_def *d = ty->def;
+		e->nfields = d->nfields;
+		st = fill_fields(ctx, t, id, d->fields, d->nfields, NULL, l->offsets,
+				 l->bit_offsets, &e->fields);
+	}
+	if (st)
+		return st;
+	st = tl_analyze_holes(ctx, id, t, &e->holes);
+	if (!st)
+		st = tl_analyze_enum(ctx, id, t, &e->explain);
+	if (st)
+		return st;
+	e->padding = e->holes.padding;
+	e->ok = true;
+	return TL_OK;
+}
+
+tl_status tl_report_default_types(tl_ctx *ctx, tl_type_id **out, size_t *n)
+{
+	size_t count = 0;
+	tl_type_id *ids = malloc((ctx->defs.len + 1) * sizeof(*ids));
+	if (!ids)
+		return TL_ENOMEM;
+	for (size_t i = 0; i < ctx->defs.len; i++) {
+		const tl_def *d = ctx->defs.items[i];
+		if (!d->report || d->nparams || d->kind == TL_DEF_ALIAS)
+			continue;
+		tl_type_id id = tl_def_type(ctx, d);
+		if (id)
+			ids[count++] = id;
+	}
+	*out = ids;
+	*n = count;
+	return TL_OK;
+}
+
+static bool def_on_target(const tl_type *ty, size_t target_index)
+{
+	if (ty->kind != TL_TY_ADT || !ty->def->target_mask)
+		return true;
+	return (ty->def->target_mask >> target_index) & 1;
+}
+
+static size_t builtin_index(const tl_target *t)
+{
+	for (size_t i = 0; i < tl_target_builtin_count(); i++)
+		if (tl_target_builtin(i) == t)
+			return i;
+	return 0;
+}
+
+tl_status tl_report_build(tl_ctx *ctx, const tl_report_request *req,
+			  tl_report **out)
+{
+	*out = NULL;
+	tl_report *r = calloc(1, sizeof(*r));
+	if (!r)
+		return TL_ENOMEM;
+	r->ctx = ctx;
+	r->inputs = req->inputs;
+	r->ninputs = req->ninputs;
+	r->targets = req->targets;
+	r->ntargets = req->ntargets;
+	r->ntypes = req->ntypes;
+	r->entries = calloc(req->ntypes * req->ntargets + 1, sizeof(*r->entries));
+	if (!r->entries) {
+		free(r);
+		return TL_ENOMEM;
+	}
+	for (size_t i = 0; i < req->ntypes; i++) {
+		const tl_type *ty = tl_type_get(ctx, req->types[i]);
+		for (size_t k = 0; k < req->ntargets; k++) {
+			if (!def_on_target(ty, builtin_index(req->targets[k])))
+				continue;
+			tl_status st = fill_entry(ctx, req->types[i], req->targets[k],
+						  &r->entries[r->nentries++]);
+			if (st) {
+				tl_report_free(r);
+				return st;
+			}
+		}
+	}
+	*out = r;
+	return TL_OK;
+}
+
+void tl_report_free(tl_report *r)
+{
+	if (!r)
+		return;
+	for (size_t i = 0; i < r->nentries; i++)
+		tl_holes_release(&r->entries[i].holes);
+	free(r->entries);
+	free(r);
+}
