@@ -42,4 +42,10 @@ typedef struct tl_enum_explain {
 tl_status tl_analyze_enum(tl_ctx *ctx, tl_type_id type, const tl_target *t,
 			  tl_enum_explain *out);
 
+/* The field path ("Array.0.buf.inner.cap") of the scalar at byte `at` of
+ * `type`, or of its variant `variant` (-1 for structs); "" when there is no
+ * field there. The string belongs to the context. */
+const char *tl_analyze_niche_path(tl_ctx *ctx, const tl_target *t,
+				  tl_type_id type, int variant, uint64_t at);
+
 #endif

@@ -54,7 +54,9 @@ typedef struct tl_report_entry {
 	const tl_report_variant *variants;
 	size_t nvariants;
 	tl_tag tag;            /* encoding NONE when there is no tag */
+	const char *tag_path;  /* NICHE: the field holding the tag ("Array.0.buf.inner.cap") */
 	tl_niche niche;
+	const char *niche_path;/* the field holding the largest niche, "" if none */
 	tl_holes holes;
 	tl_enum_explain explain;
 	uint64_t budget;

@@ -88,7 +88,7 @@ static void variants(FILE *o, const tl_report_entry *e)
 	fputs(e->nvariants ? "\n      ]" : "]", o);
 }
 
-static void tag(FILE *o, const tl_tag *t)
+static void tag(FILE *o, const tl_tag *t, const char *path)
 {
 	if (t->encoding == TL_TAG_NONE)
 		return;
@@ -98,8 +98,9 @@ static void tag(FILE *o, const tl_tag *t)
 	if (t->encoding == TL_TAG_NICHE) {
 		fputs(", \"niche_start\": ", o);
 		ju128(o, t->niche_start);
-		fprintf(o, ", \"variant_range\": [%u, %u], \"untagged_variant\": %u",
+		fprintf(o, ", \"variant_range\": [%u, %u], \"untagged_variant\": %u, \"field\": ",
 			t->niche_first, t->niche_last, t->untagged);
+		jstr(o, path);
 	}
 	fputs(", \"valid_start\": ", o);
 	ju128(o, t->valid_start);
@@ -108,7 +109,7 @@ static void tag(FILE *o, const tl_tag *t)
 	putc('}', o);
 }
 
-static void niche(FILE *o, const tl_niche *n)
+static void niche(FILE *o, const tl_niche *n, const char *path)
 {
 	if (!n->present)
 		return;
@@ -119,6 +120,10 @@ static void niche(FILE *o, const tl_niche *n)
 	ju128(o, n->end);
 	fputs(", \"available\": ", o);
 	ju128(o, tl_niche_available(n));
+	if (path[0]) {
+		fputs(", \"field\": ", o);
+		jstr(o, path);
+	}
 	putc('}', o);
 }
 
@@ -153,8 +158,8 @@ static void entry(FILE *o, const tl_ctx *ctx, const tl_report_entry *e)
 	}
 	if (e->nvariants)
 		variants(o, e);
-	tag(o, &e->tag);
-	niche(o, &e->niche);
+	tag(o, &e->tag, e->tag_path);
+	niche(o, &e->niche, e->niche_path);
 	if (e->explain.applies)
 		fprintf(o, ",\n      \"naive_size\": %" PRIu64, e->explain.naive_size);
 	if (e->budget)

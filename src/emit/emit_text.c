@@ -188,8 +188,9 @@ static void explain_enum(tl_strbuf *sb, const tl_report_entry *e)
 			       tl_u128_str(t->valid_end, b));
 	} else if (t->encoding == TL_TAG_NICHE) {
 		const tl_report_variant *u = &e->variants[t->untagged];
-		tl_strbuf_addf(sb, "  tag: niche-encoded in the %u-byte scalar at offset %" PRIu64
-			       " of variant %s (no separate tag)\n", t->size, t->offset, u->name);
+		tl_strbuf_addf(sb, "  tag: no separate tag; stored in invalid values of %s"
+			       " (%u bytes at offset %" PRIu64 ") of variant %s\n",
+			       e->tag_path, t->size, t->offset, u->name);
 		for (uint32_t v = t->niche_first; v <= t->niche_last; v++) {
 			if (v == t->untagged || e->variants[v].absent)
 				continue;
@@ -235,8 +236,9 @@ static void entry_block(tl_strbuf *sb, const tl_report_entry *e)
 	else if (e->nfields)
 		field_table(sb, e->fields, e->nfields, &e->holes);
 	if (e->niche.present)
-		tl_strbuf_addf(sb, "  niche: %u byte%s at offset %" PRIu64 ", valid %s..=%s, %s"
-			       " spare value%s\n", e->niche.size, e->niche.size == 1 ? "" : "s",
+		tl_strbuf_addf(sb, "  niche: %s%s%u byte%s at offset %" PRIu64 ", valid %s..=%s, %s"
+			       " spare value%s\n", e->niche_path, e->niche_path[0] ? ", " : "",
+			       e->niche.size, e->niche.size == 1 ? "" : "s",
 			       e->niche.offset, tl_u128_str(e->niche.start, a),
 			       tl_u128_str(e->niche.end, b),
 			       tl_u128_str(tl_niche_available(&e->niche), c),

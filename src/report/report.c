@@ -203,6 +203,10 @@ static tl_status fill_entry(tl_ctx *ctx, tl_type_id id, const tl_target *t,
 	if (st)
 		return st;
 	e->padding = e->holes.padding;
+	e->niche_path = e->niche.present ?
+		tl_analyze_niche_path(ctx, t, id, -1, e->niche.offset) : "";
+	e->tag_path = e->tag.encoding == TL_TAG_NICHE ?
+		tl_analyze_niche_path(ctx, t, id, (int)e->tag.untagged, e->tag.offset) : "";
 	e->ok = true;
 	return TL_OK;
 }
