@@ -27,6 +27,11 @@ tl_status tl_analyze_enum(tl_ctx *ctx, tl_type_id type, const tl_target *t,
 	tl_status st = tl_layout_of(ctx, type, t, &l);
 	if (st)
 		return st;
+	bool data = false;
+	for (uint32_t v = 0; v < d->nvariants; v++)
+		data = data || d->variants[v].nfields;
+	if (!data)
+		return TL_OK; /* fieldless: the naive model is the real one */
 	uint64_t payload = 0, align = 1;
 	for (uint32_t v = 0; v < d->nvariants; v++) {
 		tl_type_id small[16];

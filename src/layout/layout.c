@@ -126,6 +126,15 @@ static tl_status layout_pointer(tl_ctx *ctx, const tl_target *t,
 	}
 	/* wide: data then metadata; ties between the halves go to offset 0 */
 	scalar(out, 2u * ps, t->ptr_align);
+	uint64_t *offsets = tl_layout__u64s(ctx, 2);
+	uint32_t *order = tl_layout__u32s(ctx, 2);
+	if (!offsets || !order)
+		return TL_ENOMEM;
+	offsets[1] = ps;
+	order[1] = 1;
+	out->nfields = 2;
+	out->offsets = offsets;
+	out->order = order;
 	if (!raw)
 		set_niche(&out->niche, 0, ps, 1, max);
 	else if (tail == TL_TAIL_DYN)

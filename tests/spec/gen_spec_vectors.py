@@ -56,7 +56,8 @@ def to_yaml(defn):
     elif rest in (";", ""):
         lines.append("    struct: []")
     elif rest.startswith("("):
-        lines.append("    tuple: [%s]" % ", ".join(yq(t) for t in split_top(rest.strip("();"))))
+        inner = rest.rstrip(";").strip()[1:-1]
+        lines.append("    tuple: [%s]" % ", ".join(yq(t) for t in split_top(inner)))
     else:
         lines.append("    %s:" % ("union" if kind == "union" else "struct"))
         for f in split_top(rest.strip("{} ")):
