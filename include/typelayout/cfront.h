@@ -52,10 +52,13 @@ typedef struct tl_c_opts {
 	 * parsed for every target (done counts those, total all of them).
 	 * The library never prints; the CLI draws progress with this. */
 	void (*progress)(size_t done, size_t total, void *user);
+	/* Called on the calling thread for each translation unit clang
+	 * reported errors for (on any target), with its main file. */
+	void (*failed)(const char *file, void *user);
 	void *user;
 } tl_c_opts;
 
-#define TL_C_OPTS_INIT {NULL, 0, NULL, 0, false, NULL, 0, false, NULL, NULL}
+#define TL_C_OPTS_INIT {NULL, 0, NULL, 0, false, NULL, 0, false, NULL, NULL, NULL}
 
 /*
  * Parses `inputs` (C files, or directories whose .c and .h files are each

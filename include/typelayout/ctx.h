@@ -29,6 +29,17 @@ void tl_ctx_free(tl_ctx *ctx);
 /* Reads a file; the front end is chosen by extension (.yaml/.yml, .rs). */
 tl_status tl_load_file(tl_ctx *ctx, const char *path, const tl_load_opts *opts);
 
+/*
+ * Adds a type known only by its size and alignment, for a type the inputs
+ * use but do not define (another crate's): `spec` is "NAME=SIZE:ALIGN",
+ * e.g. "Span=24:8" or "proc_macro2::Span=24:8" (the CLI's `--opaque`).
+ * NAME is matched like a definition's path: by all of it, else by its last
+ * segment. ALIGN must be a power of two up to 2^29 and divide SIZE.
+ * Returns TL_EINPUT (a diagnostic "bad-opaque" is recorded) for a bad
+ * spec, TL_ENOMEM when memory runs out.
+ */
+tl_status tl_add_opaque(tl_ctx *ctx, const char *spec);
+
 /* Loads YAML from memory; `name` is used in diagnostics. The buffer is copied. */
 tl_status tl_load_yaml_buffer(tl_ctx *ctx, const char *name, const char *data,
 			      size_t len);
@@ -39,6 +50,13 @@ tl_status tl_ctx_resolve(tl_ctx *ctx);
 
 /* Parses and resolves a type expression given on the command line. */
 tl_status tl_parse_type(tl_ctx *ctx, const char *text, tl_type_id *out);
+
+/* Targets named by the loaded inputs (YAML `targets: [x86_64, aarch64]`), in
+ * input order, for when the command line names none. The names are as
+ * written: the caller checks them (tl_target_find) and can point a
+ * diagnostic at *loc (may be NULL). NULL when index >= count. */
+size_t tl_input_target_count(const tl_ctx *ctx);
+const char *tl_input_target(const tl_ctx *ctx, size_t index, tl_loc *loc);
 
 /* Diagnostics recorded so far, in order. */
 size_t tl_diag_count(const tl_ctx *ctx);

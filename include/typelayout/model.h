@@ -282,6 +282,22 @@ typedef struct tl_gparam {
 	tl_prim const_type;        /* const N: usize */
 } tl_gparam;
 
+/* One case of a type function (std's `<B as ToOwned>::Owned`): when the
+ * definition's first argument has this shape, the type is `target`, in
+ * which PARAM 0 is the argument and PARAM 1 a slice's element type. */
+typedef enum tl_case_pattern {
+	TL_CASE_STR,   /* str */
+	TL_CASE_SLICE, /* [T] */
+	TL_CASE_ANY    /* _ */
+} tl_case_pattern;
+
+typedef struct tl_type_case {
+	tl_case_pattern pattern;
+	const tl_texpr *target_texpr;
+	tl_type_id target;
+	tl_loc loc;
+} tl_type_case;
+
 struct tl_def {
 	uint32_t index;            /* definition order in the context */
 	const char *name;          /* as reported: "Data", "struct foo" */
@@ -306,6 +322,8 @@ struct tl_def {
 	const tl_cexpr *valid_start;
 	const tl_cexpr *valid_end;
 	bool hide_niche;           /* UnsafeCell: same layout, no niche */
+	const tl_type_case *cases; /* a type function: see tl_type_case */
+	uint32_t ncases;
 	bool builtin;              /* from the embedded prelude */
 	bool report;               /* listed by default in reports */
 	uint64_t budget;           /* size budget in bytes, 0 = none */

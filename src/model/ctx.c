@@ -16,6 +16,7 @@ tl_status tl_ctx_new(tl_ctx **out)
 	tl_strtab_init(&ctx->strings);
 	tl_ptrmap_init(&ctx->by_name);
 	tl_ptrmap_init(&ctx->def_types);
+	tl_ptrmap_init(&ctx->diag_seen);
 	*out = ctx;
 	return TL_OK;
 }
@@ -37,6 +38,7 @@ void tl_ctx_free(tl_ctx *ctx)
 	}
 	tl_ptrmap_release(&ctx->by_name);
 	tl_ptrmap_release(&ctx->def_types);
+	tl_ptrmap_release(&ctx->diag_seen);
 	tl_strtab_release(&ctx->strings);
 	tl_arena_release(&ctx->arena);
 	free(ctx);
@@ -126,6 +128,20 @@ tl_diag *tl_diag_add(tl_ctx *ctx, tl_severity sev, tl_loc loc, const char *id,
 	va_start(ap, fmt);
 	tl_strbuf_vaddf(&sb, fmt, ap);
 	va_end(ap);
+	/* the same problem found again (for the second target, or through a
+	 * second use of a broken type) is reported once */
+	size_t mark = sb.len;
+	tl_strbuf_addf(&sb, "|%u:%u:%u|%s|%d", loc.file, loc.line, loc.col,
+		       id ? id : "", (int)sev);
+	const char *key = sb.oom ? NULL : tl_intern(ctx, sb.buf, sb.len);
+	if (key && tl_ptrmap_get(&ctx->diag_seen, key)) {
+		tl_strbuf_release(&sb);
+		return NULL;
+	}
+	if (key)
+		tl_ptrmap_put(&ctx->diag_seen, key, (void *)key);
+	sb.buf[mark] = '\0';
+	sb.len = mark;
 	tl_diag d = {0};
 	d.severity = sev;
 	d.loc = loc;

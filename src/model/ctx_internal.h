@@ -52,11 +52,17 @@ struct tl_ctx {
 	TL_VEC(tl_def *) defs;
 	tl_ptrmap by_name;     /* interned last segment -> tl_def_list* */
 	tl_ptrmap def_types;   /* def -> non-generic ADT id (as pointer-sized int) */
+	tl_ptrmap diag_seen;   /* interned "loc id message" of every diagnostic */
 	size_t nresolved;      /* defs[0..nresolved) are resolved */
 	bool prelude_loaded;
 	bool oom;
 	tl_layout_memo memo[TL_MAX_TARGETS];
 	size_t nmemo;
+	/* `targets:` named by the inputs, in order, with their locations
+	 * (arena arrays; read through tl_input_target) */
+	const char **input_targets;
+	tl_loc *input_target_locs;
+	size_t ninput_targets;
 };
 
 const char *tl_intern(tl_ctx *ctx, const char *s, size_t n);

@@ -305,12 +305,37 @@ tl_type_id tl_type_tuple(tl_ctx *ctx, const tl_type_id *elems, uint32_t n)
 	return intern(ctx, &key);
 }
 
+/* A type function applied to a concrete argument is the type it names:
+ * ToOwned<str> is String, ToOwned<[u8]> is Vec<u8>. */
+static tl_type_id apply_cases(tl_ctx *ctx, const tl_def *def,
+			      const tl_type_id *args, uint32_t nargs)
+{
+	const tl_type *a = tl_type_get(ctx, args[0]);
+	if (!a || a->has_params)
+		return 0;
+	for (uint32_t i = 0; i < def->ncases; i++) {
+		const tl_type_case *c = &def->cases[i];
+		if (!c->target || (c->pattern == TL_CASE_STR && a->kind != TL_TY_STR) ||
+		    (c->pattern == TL_CASE_SLICE && a->kind != TL_TY_SLICE))
+			continue;
+		tl_type_id bind[2] = {args[0], a->kind == TL_TY_SLICE ? a->inner : args[0]};
+		(void)nargs;
+		return tl_type_subst(ctx, c->target, bind, 2);
+	}
+	return 0;
+}
+
 tl_type_id tl_type_adt(tl_ctx *ctx, const tl_def *def, const tl_type_id *args,
 		       uint32_t nargs)
 {
 	for (uint32_t i = 0; i < nargs; i++)
 		if (!args[i])
 			return 0;
+	if (def->ncases && nargs) {
+		tl_type_id r = apply_cases(ctx, def, args, nargs);
+		if (r)
+			return r;
+	}
 	KEY(TL_TY_ADT);
 	key.def = def;
 	key.args = args;
