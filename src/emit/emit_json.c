@@ -1,223 +1,218 @@
 /*
  * JSON, schema "typelayout/1" (shared/spec/json-output.md). Written as a
- * stream, keys in the order the contract lists them; numbers that can
- * exceed 2^53 are decimal strings. Streaming keeps memory flat for reports
- * of a million types, where building a jansson tree would not.
+ * stream through a buffered writer, keys in the order the contract lists
+ * them, one type entry per line (grep- and jq-friendly, and small for a
+ * million types). Numbers that can exceed 2^53 are decimal strings.
  */
-#include <inttypes.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "emit/outbuf.h"
 #include "model/ctx_internal.h"
 #include "typelayout/emit.h"
-#include "util/u128.h"
 
-static void jstr(FILE *o, const char *s)
+static void key_u64(tl_outbuf *o, const char *key, uint64_t v)
 {
-	putc('"', o);
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		switch (*p) {
-		case '"': fputs("\\\"", o); break;
-		case '\\': fputs("\\\\", o); break;
-		case '\n': fputs("\\n", o); break;
-		case '\t': fputs("\\t", o); break;
-		case '\r': fputs("\\r", o); break;
-		default:
-			if (*p < 0x20)
-				fprintf(o, "\\u%04x", *p);
-			else
-				putc(*p, o);
-		}
-	}
-	putc('"', o);
+	tl_out_str(o, key);
+	tl_out_u64(o, v);
 }
 
-static void ju128(FILE *o, tl_u128 v)
+static void key_big(tl_outbuf *o, const char *key, tl_u128 v)
 {
-	char buf[48];
-	fprintf(o, "\"%s\"", tl_u128_str(v, buf));
+	tl_out_str(o, key);
+	tl_out_char(o, '"');
+	tl_out_u128(o, v);
+	tl_out_char(o, '"');
 }
 
-static void fields(FILE *o, const tl_report_field *f, size_t n, const char *ind);
-
-static void field(FILE *o, const tl_report_field *f, const char *ind)
+static void fields(tl_outbuf *o, const tl_report_field *f, size_t n)
 {
-	fprintf(o, "%s{\"name\": ", ind);
-	jstr(o, f->name);
-	fputs(", \"type\": ", o);
-	jstr(o, f->type);
-	fprintf(o, ", \"offset\": %" PRIu64 ", \"size\": %" PRIu64 ", \"align\": %" PRIu64,
-		f->offset, f->size, f->align);
-	if (f->is_bitfield)
-		fprintf(o, ", \"bit_offset\": %" PRIu64 ", \"bit_width\": %u",
-			f->bit_offset, f->bit_width);
-	if (f->fields) {
-		fputs(", \"fields\": ", o);
-		fields(o, f->fields, f->nfields, "");
-	}
-	putc('}', o);
-}
-
-static void fields(FILE *o, const tl_report_field *f, size_t n, const char *ind)
-{
-	if (!n) {
-		fputs("[]", o);
-		return;
-	}
-	fputs("[\n", o);
+	tl_out_char(o, '[');
 	for (size_t i = 0; i < n; i++) {
-		field(o, &f[i], ind);
-		fputs(i + 1 < n ? ",\n" : "\n", o);
+		if (i)
+			tl_out_char(o, ',');
+		tl_out_lit(o, "{\"name\":");
+		tl_out_jstr(o, f[i].name);
+		tl_out_lit(o, ",\"type\":");
+		tl_out_jstr(o, f[i].type);
+		key_u64(o, ",\"offset\":", f[i].offset);
+		key_u64(o, ",\"size\":", f[i].size);
+		key_u64(o, ",\"align\":", f[i].align);
+		if (f[i].is_bitfield) {
+			key_u64(o, ",\"bit_offset\":", f[i].bit_offset);
+			key_u64(o, ",\"bit_width\":", f[i].bit_width);
+		}
+		if (f[i].fields) {
+			tl_out_lit(o, ",\"fields\":");
+			fields(o, f[i].fields, f[i].nfields);
+		}
+		tl_out_char(o, '}');
 	}
-	fprintf(o, "%s]", ind[0] ? ind + 2 : "");
+	tl_out_char(o, ']');
 }
 
-static void variants(FILE *o, const tl_report_entry *e)
+static void variants(tl_outbuf *o, const tl_report_entry *e)
 {
-	fputs(",\n      \"variants\": [", o);
+	tl_out_lit(o, ",\"variants\":[");
 	for (size_t v = 0; v < e->nvariants; v++) {
 		const tl_report_variant *rv = &e->variants[v];
-		char buf[48];
-		fputs(v ? ",\n        {\"name\": " : "\n        {\"name\": ", o);
-		jstr(o, rv->name);
-		fprintf(o, ", \"discriminant\": \"%s\", \"size\": %" PRIu64 ", \"fields\": ",
-			tl_i128_str(rv->discriminant, buf), rv->size);
-		fields(o, rv->fields, rv->nfields, "          ");
-		putc('}', o);
+		if (v)
+			tl_out_char(o, ',');
+		tl_out_lit(o, "{\"name\":");
+		tl_out_jstr(o, rv->name);
+		tl_out_lit(o, ",\"discriminant\":\"");
+		tl_out_i128(o, rv->discriminant);
+		key_u64(o, "\",\"size\":", rv->size);
+		tl_out_lit(o, ",\"fields\":");
+		fields(o, rv->fields, rv->nfields);
+		tl_out_char(o, '}');
 	}
-	fputs(e->nvariants ? "\n      ]" : "]", o);
+	tl_out_char(o, ']');
 }
 
-static void tag(FILE *o, const tl_tag *t, const char *path)
+static void tag(tl_outbuf *o, const tl_tag *t, const char *path)
 {
 	if (t->encoding == TL_TAG_NONE)
 		return;
-	fprintf(o, ",\n      \"tag\": {\"encoding\": \"%s\", \"offset\": %" PRIu64
-		", \"size\": %u",
-		t->encoding == TL_TAG_DIRECT ? "direct" : "niche", t->offset, t->size);
+	tl_out_str(o, t->encoding == TL_TAG_DIRECT ?
+		   ",\"tag\":{\"encoding\":\"direct\"" : ",\"tag\":{\"encoding\":\"niche\"");
+	key_u64(o, ",\"offset\":", t->offset);
+	key_u64(o, ",\"size\":", t->size);
 	if (t->encoding == TL_TAG_NICHE) {
-		fputs(", \"niche_start\": ", o);
-		ju128(o, t->niche_start);
-		fprintf(o, ", \"variant_range\": [%u, %u], \"untagged_variant\": %u, \"field\": ",
-			t->niche_first, t->niche_last, t->untagged);
-		jstr(o, path);
+		key_big(o, ",\"niche_start\":", t->niche_start);
+		key_u64(o, ",\"variant_range\":[", t->niche_first);
+		key_u64(o, ",", t->niche_last);
+		key_u64(o, "],\"untagged_variant\":", t->untagged);
+		tl_out_lit(o, ",\"field\":");
+		tl_out_jstr(o, path);
 	}
-	fputs(", \"valid_start\": ", o);
-	ju128(o, t->valid_start);
-	fputs(", \"valid_end\": ", o);
-	ju128(o, t->valid_end);
-	putc('}', o);
+	key_big(o, ",\"valid_start\":", t->valid_start);
+	key_big(o, ",\"valid_end\":", t->valid_end);
+	tl_out_char(o, '}');
 }
 
-static void niche(FILE *o, const tl_niche *n, const char *path)
+static void niche(tl_outbuf *o, const tl_niche *n, const char *path)
 {
 	if (!n->present)
 		return;
-	fprintf(o, ",\n      \"niche\": {\"offset\": %" PRIu64 ", \"size\": %u, \"valid_start\": ",
-		n->offset, n->size);
-	ju128(o, n->start);
-	fputs(", \"valid_end\": ", o);
-	ju128(o, n->end);
-	fputs(", \"available\": ", o);
-	ju128(o, tl_niche_available(n));
+	key_u64(o, ",\"niche\":{\"offset\":", n->offset);
+	key_u64(o, ",\"size\":", n->size);
+	key_big(o, ",\"valid_start\":", n->start);
+	key_big(o, ",\"valid_end\":", n->end);
+	key_big(o, ",\"available\":", tl_niche_available(n));
 	if (path[0]) {
-		fputs(", \"field\": ", o);
-		jstr(o, path);
+		tl_out_lit(o, ",\"field\":");
+		tl_out_jstr(o, path);
 	}
-	putc('}', o);
+	tl_out_char(o, '}');
 }
 
-static void location(FILE *o, const tl_ctx *ctx, tl_loc loc)
+static void entry(tl_outbuf *o, const tl_ctx *ctx, const tl_report_entry *e)
 {
-	const char *path = tl_file_path(ctx, loc.file);
-	if (!path || path[0] == '<')
-		return;
-	fputs(",\n      \"location\": {\"file\": ", o);
-	jstr(o, path);
-	fprintf(o, ", \"line\": %u, \"column\": %u}", loc.line, loc.col);
-}
-
-static void entry(FILE *o, const tl_ctx *ctx, const tl_report_entry *e)
-{
-	fputs("    {\"name\": ", o);
-	jstr(o, e->name);
-	fputs(", \"target\": ", o);
-	jstr(o, e->target->triple);
-	fprintf(o, ", \"lang\": \"%s\", \"kind\": \"%s\", \"repr\": ",
-		e->lang == TL_LANG_C ? "c" : "rust", e->kind);
-	jstr(o, e->repr);
+	tl_out_lit(o, "{\"name\":");
+	tl_out_jstr(o, e->name);
+	tl_out_lit(o, ",\"target\":");
+	tl_out_jstr(o, e->target->triple);
+	tl_out_str(o, e->lang == TL_LANG_C ? ",\"lang\":\"c\",\"kind\":\"" :
+		   ",\"lang\":\"rust\",\"kind\":\"");
+	tl_out_str(o, e->kind);
+	tl_out_lit(o, "\",\"repr\":");
+	tl_out_jstr(o, e->repr);
 	if (!e->ok) {
-		fputs(", \"error\": true}", o);
+		tl_out_lit(o, ",\"error\":true}");
 		return;
 	}
-	fprintf(o, ",\n      \"size\": %" PRIu64 ", \"align\": %" PRIu64
-		", \"padding\": %" PRIu64, e->size, e->align, e->padding);
+	key_u64(o, ",\"size\":", e->size);
+	key_u64(o, ",\"align\":", e->align);
+	key_u64(o, ",\"padding\":", e->padding);
 	if (e->nfields || !e->nvariants) {
-		fputs(",\n      \"fields\": ", o);
-		fields(o, e->fields, e->nfields, "        ");
+		tl_out_lit(o, ",\"fields\":");
+		fields(o, e->fields, e->nfields);
 	}
 	if (e->nvariants)
 		variants(o, e);
 	tag(o, &e->tag, e->tag_path);
 	niche(o, &e->niche, e->niche_path);
 	if (e->explain.applies)
-		fprintf(o, ",\n      \"naive_size\": %" PRIu64, e->explain.naive_size);
+		key_u64(o, ",\"naive_size\":", e->explain.naive_size);
 	if (e->budget)
-		fprintf(o, ",\n      \"budget\": %" PRIu64, e->budget);
-	location(o, ctx, e->loc);
-	putc('}', o);
+		key_u64(o, ",\"budget\":", e->budget);
+	const char *path = tl_file_path(ctx, e->loc.file);
+	if (path && path[0] != '<') {
+		tl_out_lit(o, ",\"location\":{\"file\":");
+		tl_out_jstr(o, path);
+		key_u64(o, ",\"line\":", e->loc.line);
+		key_u64(o, ",\"column\":", e->loc.col);
+		tl_out_char(o, '}');
+	}
+	tl_out_char(o, '}');
 }
 
-static const char *severity(tl_severity s)
+static void diagnostics(tl_outbuf *o, const tl_ctx *ctx)
 {
-	return s == TL_SEV_ERROR ? "error" : s == TL_SEV_WARNING ? "warning" : "note";
-}
-
-static void diagnostics(FILE *o, const tl_ctx *ctx)
-{
+	static const char *const sev[] = {"note", "warning", "error"};
 	size_t n = tl_diag_count(ctx);
-	fputs(",\n  \"diagnostics\": [", o);
+	tl_out_lit(o, ",\n  \"diagnostics\": [");
 	for (size_t i = 0; i < n; i++) {
 		const tl_diag *d = tl_diag_get(ctx, i);
 		const char *path = tl_file_path(ctx, d->loc.file);
-		fprintf(o, "%s\n    {\"severity\": \"%s\", ", i ? "," : "", severity(d->severity));
+		tl_out_str(o, i ? ",\n    {\"severity\":\"" : "\n    {\"severity\":\"");
+		tl_out_str(o, sev[d->severity]);
+		tl_out_char(o, '"');
 		if (path) {
-			fputs("\"file\": ", o);
-			jstr(o, path);
-			fprintf(o, ", \"line\": %u, \"column\": %u, ", d->loc.line, d->loc.col);
+			tl_out_lit(o, ",\"file\":");
+			tl_out_jstr(o, path);
+			key_u64(o, ",\"line\":", d->loc.line);
+			key_u64(o, ",\"column\":", d->loc.col);
 		}
-		fputs("\"id\": ", o);
-		jstr(o, d->id ? d->id : "");
-		fputs(", \"message\": ", o);
-		jstr(o, d->message);
-		putc('}', o);
+		tl_out_lit(o, ",\"id\":");
+		tl_out_jstr(o, d->id ? d->id : "");
+		tl_out_lit(o, ",\"message\":");
+		tl_out_jstr(o, d->message);
+		tl_out_char(o, '}');
 	}
-	fputs(n ? "\n  ]" : "]", o);
+	tl_out_str(o, n ? "\n  ]" : "]");
 }
 
-tl_status tl_emit_json(const tl_report *r, const tl_emit_opts *opts, FILE *o)
+static void json_begin(tl_outbuf *o, const tl_report *r)
 {
-	(void)opts;
-	fprintf(o, "{\n  \"schema\": \"typelayout/1\",\n  \"tool\": {\"name\": \"typelayout\", \"version\": \"%s\"},\n  \"inputs\": [",
-		TL_VERSION);
+	tl_out_lit(o, "{\n  \"schema\": \"typelayout/1\",\n"
+		      "  \"tool\": {\"name\": \"typelayout\", \"version\": \"" TL_VERSION "\"},\n"
+		      "  \"inputs\": [");
 	for (size_t i = 0; i < r->ninputs; i++) {
 		if (i)
-			fputs(", ", o);
-		jstr(o, r->inputs[i]);
+			tl_out_lit(o, ", ");
+		tl_out_jstr(o, r->inputs[i]);
 	}
-	fputs("],\n  \"targets\": [", o);
+	tl_out_lit(o, "],\n  \"targets\": [");
 	for (size_t i = 0; i < r->ntargets; i++) {
 		if (i)
-			fputs(", ", o);
-		jstr(o, r->targets[i]->triple);
+			tl_out_lit(o, ", ");
+		tl_out_jstr(o, r->targets[i]->triple);
 	}
-	fputs("],\n  \"types\": [", o);
+	tl_out_lit(o, "],\n  \"types\": [");
+}
+
+tl_status tl_emit_json(const tl_report *r, const tl_emit_opts *opts, FILE *f)
+{
+	(void)opts;
+	tl_outbuf *o = malloc(sizeof(*o));
+	if (!o)
+		return TL_ENOMEM;
+	o->f = f;
+	o->n = 0;
+	o->error = false;
+	json_begin(o, r);
 	for (size_t i = 0; i < r->nentries; i++) {
-		fputs(i ? ",\n" : "\n", o);
+		tl_out_str(o, i ? ",\n    " : "\n    ");
 		entry(o, r->ctx, &r->entries[i]);
 	}
-	fputs(r->nentries ? "\n  ]" : "]", o);
+	tl_out_str(o, r->nentries ? "\n  ]" : "]");
 	diagnostics(o, r->ctx);
-	fputs("\n}\n", o);
-	return ferror(o) ? TL_EIO : TL_OK;
+	tl_out_lit(o, "\n}\n");
+	tl_outbuf_flush(o);
+	bool err = o->error || ferror(f);
+	free(o);
+	return err ? TL_EIO : TL_OK;
 }

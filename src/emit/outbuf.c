@@ -1,0 +1,69 @@
+#include "emit/outbuf.h"
+
+#include "util/u128.h"
+
+void tl_outbuf_flush(tl_outbuf *o)
+{
+	if (o->n && fwrite(o->buf, 1, o->n, o->f) != o->n)
+		o->error = true;
+	o->n = 0;
+}
+
+void tl_out_u64(tl_outbuf *o, uint64_t v)
+{
+	char tmp[24];
+	size_t i = sizeof(tmp);
+	do {
+		tmp[--i] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	tl_out_mem(o, tmp + i, sizeof(tmp) - i);
+}
+
+void tl_out_u128(tl_outbuf *o, tl_u128 v)
+{
+	if (v <= UINT64_MAX) {
+		tl_out_u64(o, (uint64_t)v);
+		return;
+	}
+	char buf[48];
+	tl_out_str(o, tl_u128_str(v, buf));
+}
+
+void tl_out_i128(tl_outbuf *o, tl_i128 v)
+{
+	if (v < 0) {
+		tl_out_char(o, '-');
+		tl_out_u128(o, (tl_u128)0 - (tl_u128)v);
+	} else {
+		tl_out_u128(o, (tl_u128)v);
+	}
+}
+
+void tl_out_jstr(tl_outbuf *o, const char *s)
+{
+	static const char hex[] = "0123456789abcdef";
+	tl_out_char(o, '"');
+	const char *run = s;
+	for (const unsigned char *p = (const unsigned char *)s;; p++) {
+		unsigned char c = *p;
+		if (c >= 0x20 && c != '"' && c != '\\')
+			continue;
+		tl_out_mem(o, run, (size_t)((const char *)p - run));
+		if (!c)
+			break;
+		run = (const char *)p + 1;
+		switch (c) {
+		case '"': tl_out_lit(o, "\\\""); break;
+		case '\\': tl_out_lit(o, "\\\\"); break;
+		case '\n': tl_out_lit(o, "\\n"); break;
+		case '\t': tl_out_lit(o, "\\t"); break;
+		case '\r': tl_out_lit(o, "\\r"); break;
+		default: {
+			char u[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+			tl_out_mem(o, u, sizeof(u));
+		}
+		}
+	}
+	tl_out_char(o, '"');
+}
