@@ -10,7 +10,8 @@
 enum tl_exit {
 	TL_EXIT_OK = 0,
 	TL_EXIT_VIOLATION = 1, /* `check` found a violation */
-	TL_EXIT_INPUT = 2      /* bad input or usage */
+	TL_EXIT_INPUT = 2,     /* bad input or usage */
+	TL_EXIT_INTERNAL = 3   /* --verify: our layout disagrees with the compiler */
 };
 
 typedef struct tl_cli {

@@ -4,11 +4,13 @@
 #include "cli.h"
 
 static const char report_help[] =
-	"usage: typelayout report [options] FILE... [-- CLANG-ARGS...]\n"
+	"usage: typelayout report [options] FILE|DIR... [-- CLANG-ARGS...]\n"
 	"\n"
 	"Reports size, alignment and padding of every non-generic type the input\n"
 	"files define, in input order, for each target (x86_64 and aarch64 Linux\n"
-	"unless --target is given). Inputs: .yaml/.yml type descriptions.\n"
+	"unless --target is given). Inputs: .yaml/.yml type descriptions, .rs\n"
+	"Rust sources (or a directory of them), C headers and sources (.h, .c;\n"
+	"or a directory of them) parsed with libclang once per target.\n"
 	"\n"
 	"options:\n"
 	"  -t, --target T   report for target T (a triple or an alias such as\n"
@@ -16,9 +18,16 @@ static const char report_help[] =
 	"  -f, --format F   table (default) or json (schema typelayout/1)\n"
 	"      --type EXPR  also report the Rust type expression EXPR, e.g.\n"
 	"                   'Option<Data>'; may repeat\n"
+	"      --cfg PRED   Rust: treat #[cfg(PRED)] as true (NAME or 'feature=\"x\"')\n"
+	"  -p DIR           C: read compile flags from DIR/compile_commands.json\n"
+	"  -j N             C: parse N translation units at a time (default: cores)\n"
+	"      --all        C: also report types from system headers\n"
+	"      --name GLOB  C: also report types whose name matches GLOB\n"
+	"      --verify     C: compare every record with clang's own layout\n"
 	"      --help       show this help\n"
 	"\n"
-	"exit status: 0 ok, 2 bad input or usage (diagnostics on stderr)\n";
+	"exit status: 0 ok, 2 bad input or usage (diagnostics on stderr),\n"
+	"3 --verify found a disagreement with clang (a typelayout bug)\n";
 
 static const char show_help[] =
 	"usage: typelayout show [options] TYPE... FILE...\n"

@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include "cli.h"
+#include "cli_inputs.h"
 
 typedef struct report_args {
 	const char *cmd;
@@ -20,15 +21,28 @@ typedef struct report_args {
 	const char *format;
 	const char **clang_args;
 	size_t nclang_args;
+	const char **names;
+	size_t nnames;
+	const char **cfgs;
+	size_t ncfgs;
+	const char *compdb_dir;
+	unsigned jobs;
+	bool all;
+	bool verify;
 } report_args;
 
-enum { OPT_TARGET = 256, OPT_FORMAT, OPT_TYPE, OPT_HELP };
+enum { OPT_TARGET = 256, OPT_FORMAT, OPT_TYPE, OPT_HELP, OPT_VERIFY, OPT_ALL,
+       OPT_NAME, OPT_CFG };
 
 static const struct option long_opts[] = {
 	{"target", required_argument, NULL, OPT_TARGET},
 	{"format", required_argument, NULL, OPT_FORMAT},
 	{"type", required_argument, NULL, OPT_TYPE},
 	{"help", no_argument, NULL, OPT_HELP},
+	{"verify", no_argument, NULL, OPT_VERIFY},
+	{"all", no_argument, NULL, OPT_ALL},
+	{"name", required_argument, NULL, OPT_NAME},
+	{"cfg", required_argument, NULL, OPT_CFG},
 	{NULL, 0, NULL, 0},
 };
 
@@ -43,14 +57,39 @@ static int parse_args(int argc, char **argv, report_args *a, bool show)
 	a->inputs = calloc((size_t)argc + 1, sizeof(*a->inputs));
 	a->types = calloc((size_t)argc + 1, sizeof(*a->types));
 	a->clang_args = calloc((size_t)argc + 1, sizeof(*a->clang_args));
-	if (!a->inputs || !a->types || !a->clang_args)
+	a->names = calloc((size_t)argc + 1, sizeof(*a->names));
+	a->cfgs = calloc((size_t)argc + 1, sizeof(*a->cfgs));
+	if (!a->inputs || !a->types || !a->clang_args || !a->names || !a->cfgs)
 		return tl_cli_usage_error(a->cmd, "out of memory");
 	a->format = "table";
 	optind = 0;
 	opterr = 0;
 	int c;
-	while ((c = getopt_long(argc, argv, "+t:f:", long_opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+t:f:p:j:", long_opts, NULL)) != -1) {
 		switch (c) {
+		case 'p':
+			a->compdb_dir = optarg;
+			break;
+		case 'j': {
+			char *end;
+			unsigned long n = strtoul(optarg, &end, 10);
+			if (*end || n == 0 || n > 1024)
+				return tl_cli_usage_error(a->cmd, "-j takes a number from 1 to 1024");
+			a->jobs = (unsigned)n;
+			break;
+		}
+		case OPT_VERIFY:
+			a->verify = true;
+			break;
+		case OPT_ALL:
+			a->all = true;
+			break;
+		case OPT_NAME:
+			a->names[a->nnames++] = optarg;
+			break;
+		case OPT_CFG:
+			a->cfgs[a->ncfgs++] = optarg;
+			break;
 		case 't':
 		case OPT_TARGET: {
 			const tl_target *t = tl_target_find(optarg);
@@ -94,7 +133,7 @@ static int parse_args(int argc, char **argv, report_args *a, bool show)
 		else
 			a->inputs[a->ninputs++] = argv[i];
 	}
-	if (!a->ninputs && !a->ntypes)
+	if (!a->ninputs && !a->ntypes && !a->compdb_dir)
 		return tl_cli_usage_error(a->cmd, "no input files");
 	if (!a->ntargets)
 		for (size_t i = 0; i < tl_target_builtin_count() && i < 8; i++)
@@ -116,9 +155,14 @@ static int run(int argc, char **argv, bool show)
 	rc = TL_EXIT_INPUT;
 	if (tl_ctx_new(&ctx))
 		goto out;
-	for (size_t i = 0; i < a.ninputs; i++)
-		tl_load_file(ctx, a.inputs[i], NULL);
+	tl_cli_inputs in = {a.inputs, a.ninputs, a.clang_args, a.nclang_args,
+			    a.compdb_dir, a.jobs, a.all, a.verify, a.names,
+			    a.nnames, a.cfgs, a.ncfgs};
+	tl_cli_load_inputs(ctx, &in);
 	tl_ctx_resolve(ctx);
+	size_t nchecked = 0, nfailed = 0;
+	if (a.verify)
+		tl_cli_verify(ctx, &nchecked, &nfailed);
 	if (show || a.ntypes) {
 		types = calloc(a.ntypes + 1, sizeof(*types));
 		if (!types)
@@ -140,8 +184,10 @@ static int run(int argc, char **argv, bool show)
 		ntypes = n;
 	}
 	for (size_t i = 0; i < a.ntypes; i++) {
-		tl_type_id id;
-		if (tl_parse_type(ctx, a.types[i], &id) == TL_OK)
+		/* a C name ("struct foo") is looked up; anything else is a
+		 * Rust type expression */
+		tl_type_id id = strchr(a.types[i], ' ') ? tl_find_type(ctx, a.types[i]) : 0;
+		if (id || tl_parse_type(ctx, a.types[i], &id) == TL_OK)
 			types[ntypes++] = id;
 	}
 	tl_report_request req = {types, ntypes, a.targets, a.ntargets,
@@ -159,6 +205,12 @@ static int run(int argc, char **argv, bool show)
 	fflush(stdout);
 	size_t errors = tl_cli_print_diags(ctx, stderr, false);
 	rc = st || errors ? TL_EXIT_INPUT : TL_EXIT_OK;
+	if (a.verify) {
+		fprintf(stderr, "typelayout: verify: %zu layouts compared with clang, %zu disagree\n",
+			nchecked, nfailed);
+		if (nfailed)
+			rc = TL_EXIT_INTERNAL;
+	}
 out:
 	if (rc && ctx && !rep)
 		tl_cli_print_diags(ctx, stderr, false);
@@ -168,6 +220,8 @@ out:
 	free(a.inputs);
 	free(a.types);
 	free(a.clang_args);
+	free(a.names);
+	free(a.cfgs);
 	return rc;
 }
 

@@ -58,6 +58,11 @@ tl_status tl_parse_type(tl_ctx *ctx, const char *text, tl_type_id *out);
 size_t tl_input_target_count(const tl_ctx *ctx);
 const char *tl_input_target(const tl_ctx *ctx, size_t index, tl_loc *loc);
 
+/* The non-generic type defined with exactly this name ("struct foo",
+ * "bar_t", "a::b::Foo" or "Foo"), newest first; 0 when there is none. Lets
+ * the CLI take C names, which are not Rust type expressions. */
+tl_type_id tl_find_type(tl_ctx *ctx, const char *name);
+
 /* Diagnostics recorded so far, in order. */
 size_t tl_diag_count(const tl_ctx *ctx);
 const tl_diag *tl_diag_get(const tl_ctx *ctx, size_t index);

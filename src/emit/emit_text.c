@@ -243,7 +243,7 @@ static void entry_block(tl_strbuf *sb, const tl_report_entry *e)
 			       tl_u128_str(e->niche.end, b),
 			       tl_u128_str(tl_niche_available(&e->niche), c),
 			       tl_niche_available(&e->niche) == 1 ? "" : "s");
-	else
+	else if (e->lang == TL_LANG_RUST)
 		tl_strbuf_puts(sb, "  niche: none (Option<_> needs its own tag)\n");
 	if (e->budget)
 		tl_strbuf_addf(sb, "  budget: %" PRIu64 " bytes (%s)\n", e->budget,
