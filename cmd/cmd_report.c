@@ -62,10 +62,22 @@ static int parse_args(int argc, char **argv, report_args *a, bool show)
 	if (!a->inputs || !a->types || !a->clang_args || !a->names || !a->cfgs)
 		return tl_cli_usage_error(a->cmd, "out of memory");
 	a->format = "table";
+	/* everything after `--` goes to clang untouched: split it off before
+	 * getopt permutes the rest */
+	int nargs = argc;
+	for (int i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--")) {
+			nargs = i;
+			for (int k = i + 1; k < argc; k++)
+				a->clang_args[a->nclang_args++] = argv[k];
+			break;
+		}
+	}
+	argc = nargs;
 	optind = 0;
 	opterr = 0;
 	int c;
-	while ((c = getopt_long(argc, argv, "+t:f:p:j:", long_opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "t:f:p:j:", long_opts, NULL)) != -1) {
 		switch (c) {
 		case 'p':
 			a->compdb_dir = optarg;
@@ -119,16 +131,8 @@ static int parse_args(int argc, char **argv, report_args *a, bool show)
 						  argv[optind - 1]);
 		}
 	}
-	bool after_dashes = optind > 0 && optind <= argc &&
-			    !strcmp(argv[optind - 1], "--");
 	for (int i = optind; i < argc; i++) {
-		if (!after_dashes && !strcmp(argv[i], "--")) {
-			after_dashes = true;
-			continue;
-		}
-		if (after_dashes)
-			a->clang_args[a->nclang_args++] = argv[i];
-		else if (show && !is_file(argv[i]))
+		if (show && !is_file(argv[i]))
 			a->types[a->ntypes++] = argv[i];
 		else
 			a->inputs[a->ninputs++] = argv[i];

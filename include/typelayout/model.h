@@ -296,6 +296,8 @@ typedef struct tl_type_case {
 	const tl_texpr *target_texpr;
 	tl_type_id target;
 	tl_loc loc;
+	const char *elem;   /* SLICE: the element's name in target_texpr ("T"
+			     * of a `[T]` pattern), PARAM 1 there */
 } tl_type_case;
 
 struct tl_def {

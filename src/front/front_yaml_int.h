@@ -1,0 +1,134 @@
+/*
+ * Shared between the YAML front end's files: front_yaml_read.c (the event
+ * reader, locations, scalars, keys), front_yaml.c (the top level, type
+ * scalars and their quoting slips), front_yaml_def.c (one definition's
+ * body) and front_yaml_fields.c (fields, captures and variants).
+ *
+ * The reader is a pull parser over libyaml events: `y->ev` is the current
+ * event, and every yl_* function that reads a node consumes it completely,
+ * leaving `y->ev` on the event after it. Model nodes are built as events
+ * arrive; no document tree exists, so memory grows with the model only.
+ */
+#ifndef TL_FRONT_FRONT_YAML_INT_H
+#define TL_FRONT_FRONT_YAML_INT_H
+
+#include <yaml.h>
+
+#include "front/rust_parse.h"
+#include "model/ctx_internal.h"
+
+/* Deeper than any valid input needs (about 7), low enough that hostile
+ * input cannot make libyaml's own stacks grow without bound. */
+#define TL_YAML_MAX_DEPTH 64
+
+#define ID_YAML_SYNTAX "yaml-syntax"
+#define ID_YAML_SHAPE "yaml-shape"
+#define ID_YAML_KEY "yaml-unknown-key"
+#define ID_YAML_DUPKEY "yaml-duplicate-key"
+#define ID_YAML_ANCHOR "yaml-anchor"
+#define ID_YAML_UNQUOTED "yaml-unquoted"
+#define ID_YAML_DEPTH "yaml-depth"
+#define ID_BAD_VALUE "bad-value"
+#define ID_BAD_REPR "bad-repr"
+
+/* A set of interned pointers, emptied in O(1) by bumping `gen`. */
+typedef struct yl_set {
+	struct yl_set_slot {
+		const void *key;
+		const void *value;
+		uint32_t gen;
+	} *slots;
+	size_t cap, len;
+	uint32_t gen;
+} yl_set;
+
+typedef struct tl_yl {
+	tl_ctx *ctx;
+	uint32_t file;
+	bool builtin;
+	bool ascii;      /* the file is ASCII: libyaml's character columns are bytes */
+	yaml_parser_t parser;
+	yaml_event_t ev;
+	bool have_ev;
+	bool stop;       /* libyaml failed or the depth limit was hit */
+	unsigned depth;
+	uint32_t slip_line; /* a quoting slip was reported on this line (1-based) */
+	tl_rparse rp;
+	TL_VEC(tl_field) fields;     /* scratch for the list being read */
+	TL_VEC(tl_variant) variants;
+	yl_set names;                /* field names of one list */
+	yl_set vnames;               /* variant names of one enum */
+} tl_yl;
+
+/* A scalar's text and where its first character is. `exact` is false when
+ * the text does not map one-to-one onto the source (escapes, folded
+ * lines): then every location inside it is reported at `loc`. */
+typedef struct yl_scalar {
+	const char *s;
+	size_t len;
+	tl_loc loc;
+	bool exact;
+} yl_scalar;
+
+/* ---- front_yaml_read.c ---- */
+bool yl_next(tl_yl *y);
+void yl_skip(tl_yl *y);
+tl_loc yl_loc(tl_yl *y, yaml_mark_t m);
+tl_loc yl_here(tl_yl *y);
+yl_scalar yl_scalar_of(tl_yl *y);
+const char *yl_kind(const yaml_event_t *ev);
+bool yl_is(const tl_yl *y, yaml_event_type_t type);
+/* True when the current event is a plain key scalar; reports anchors,
+ * tags and non-scalar keys (skipping the key and its value). */
+bool yl_key(tl_yl *y, yl_scalar *out);
+bool yl_scalar_eq(const yl_scalar *s, const char *lit);
+/* Begins Rust parsing of a scalar's text. */
+void yl_rparse_begin(tl_yl *y, const yl_scalar *s);
+/* The current node as a string value (`what` names it in errors). On
+ * success the scalar stays current (the caller moves on with yl_next); on
+ * failure the node has been reported and skipped. */
+bool yl_string(tl_yl *y, const char *what, yl_scalar *out);
+/* Starts a sequence/mapping; else reports "<what> must be ..., found X"
+ * and skips the node. */
+bool yl_begin_seq(tl_yl *y, const char *what, const char *expected);
+bool yl_begin_map(tl_yl *y, const char *what, const char *expected);
+/* "YAML tags are not supported" for the current node. */
+void yl_tag_error(tl_yl *y, const char *tag);
+/* Reports an unknown key, with a suggestion among `keys` (NULL-ended). */
+void yl_unknown_key(tl_yl *y, const yl_scalar *k, const char *where,
+		    const char *const *keys);
+
+/* Inserts key -> value; returns the earlier value when key is present. */
+const void *yl_set_put(tl_yl *y, yl_set *s, const void *key,
+		       const void *value);
+void yl_set_clear(yl_set *s);
+
+/* ---- front_yaml.c ---- */
+/* A type expression where one is expected (for "<what> '<name>'", name
+ * may be NULL): parses the scalar, or reports
+ * the usual quoting slips (`&str` as an anchor, `*const` as an alias, `!`
+ * as a tag, `[u8; 16]` as a flow sequence). Consumes the node. */
+const tl_texpr *yl_type(tl_yl *y, const char *what, const char *name);
+/* Reports a quoting slip: "<what> '<text>' must be quoted ... (YAML reads
+ * <reads>)", and remembers the line so libyaml's follow-up error there is
+ * not reported again. */
+void yl_slip(tl_yl *y, tl_loc loc, const char *what, const char *text,
+	     const char *reads);
+/* Appends the source text from `loc` to the end of its line (without a
+ * trailing comment). */
+void yl_rest_of_line(tl_yl *y, tl_loc loc, tl_strbuf *sb);
+/* Parses an unsigned integer scalar (decimal, 0x, 0o, 0b, `_`). */
+bool yl_u64(tl_yl *y, const char *what, uint64_t *out, tl_loc *loc);
+/* ---- front_yaml_def.c ---- */
+/* Reads `Name<params>: { ... }` at the current key. */
+void yl_def(tl_yl *y);
+
+/* ---- front_yaml_fields.c ---- */
+/* `struct:`/`union:` fields, `tuple:` items, `closure:` captures and
+ * `enum:` variants of `def`. */
+void yl_fields(tl_yl *y, tl_def *def, const char *key);
+void yl_tuple(tl_yl *y, tl_def *def);
+void yl_closure(tl_yl *y, tl_def *def);
+void yl_enum(tl_yl *y, tl_def *def);
+
+#endif

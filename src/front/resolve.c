@@ -1,0 +1,519 @@
+/*
+ * Resolution of type expressions into interned type terms: paths and
+ * their generic arguments, aliases, defaults, array lengths. The lookup
+ * order is documented in resolve.h.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "front/front_rust.h"
+#include "front/resolve_int.h"
+#include "front/rust_parse.h"
+#include "util/strbuf.h"
+
+
+
+/* Generic const parameters for the evaluator: known, but without a value
+ * (they are only allowed alone, as `[T; N]`; see rsv_const_arg). */
+static int rsv_lookup(void *user, const tl_cexpr *path, tl_prim *type,
+		     tl_u128 *value)
+{
+	rsv *r = user;
+	if (r->def && path->nsegs == 1)
+		for (uint32_t i = 0; i < r->def->nparams; i++)
+			if (r->def->params[i].is_const &&
+			    r->def->params[i].name == path->segs[0]) {
+				*type = r->def->params[i].const_type;
+				return -1;
+			}
+	/* `const` items of `.rs` input, through the module's scope; other
+	 * front ends with named constants would hook in here */
+	if (r->def && tl_front_rust_owns(r->def))
+		return tl_front_rust_const(r->ctx, r->def, path, type, value);
+	return 0;
+}
+
+bool rsv_init(rsv *r, tl_ctx *ctx)
+{
+	memset(r, 0, sizeof(*r));
+	r->ctx = ctx;
+	r->env.ctx = ctx;
+	r->env.usize_bits = 64; /* NEEDSWORK: per target, see const_eval.h */
+	r->env.lookup = rsv_lookup;
+	r->env.user = r;
+	tl_ptrmap_init(&r->prims);
+	tl_ptrmap_init(&r->alias_state);
+	tl_ptrmap_init(&r->defaults);
+	for (size_t i = 0; i < tl_rsv_nprims; i++) {
+		const char *k = tl_intern_cstr(ctx, tl_rsv_prims[i].name);
+		if (!k || tl_ptrmap_put(&r->prims, k,
+					(void *)(uintptr_t)(tl_rsv_prims[i].prim + 1)) < 0)
+			return false;
+	}
+	r->self_name = tl_intern_cstr(ctx, "Self");
+	return r->self_name != NULL;
+}
+
+void rsv_release(rsv *r)
+{
+	TL_VEC_FREE(r->cands);
+	tl_ptrmap_release(&r->prims);
+	tl_ptrmap_release(&r->alias_state);
+	tl_ptrmap_release(&r->defaults);
+}
+
+static tl_type_id self_type(rsv *r, const tl_texpr *t)
+{
+	if (!r->def || r->def->kind == TL_DEF_ALIAS || r->def->ncases) {
+		tl_error(r->ctx, t->loc, ID_UNKNOWN_TYPE,
+			 "'Self' is only allowed inside a struct, enum, union or closure");
+		return 0;
+	}
+	uint32_t n = r->def->nparams;
+	tl_type_id *args = n ? malloc(n * sizeof(*args)) : NULL;
+	if (n && !args) {
+		r->ctx->oom = true;
+		return 0;
+	}
+	for (uint32_t i = 0; i < n; i++)
+		args[i] = tl_type_param(r->ctx, i, r->def->params[i].name);
+	tl_type_id id = tl_type_adt(r->ctx, r->def, args, n);
+	free(args);
+	return id;
+}
+
+/* Walks a term: name-length contribution of each parameter occurrence and
+ * the depth, to bound a substitution before doing it. */
+static void term_stats(const tl_ctx *ctx, tl_type_id id, uint32_t *occ,
+		       uint32_t nocc, size_t *nodes, unsigned depth,
+		       unsigned *max_depth)
+{
+	const tl_type *t = tl_type_get(ctx, id);
+	if (!t || !t->has_params || ++*nodes > RSV_MAX_NAME)
+		return;
+	if (depth > *max_depth)
+		*max_depth = depth;
+	if (depth > RSV_MAX_DEPTH)
+		return;
+	if (t->kind == TL_TY_PARAM) {
+		if (t->param < nocc && occ[t->param] < UINT32_MAX)
+			occ[t->param]++;
+		return;
+	}
+	if (t->inner)
+		term_stats(ctx, t->inner, occ, nocc, nodes, depth + 1, max_depth);
+	if (t->len)
+		term_stats(ctx, t->len, occ, nocc, nodes, depth + 1, max_depth);
+	for (uint32_t i = 0; i < t->nargs; i++)
+		term_stats(ctx, t->args[i], occ, nocc, nodes, depth + 1, max_depth);
+}
+
+static unsigned term_depth(const tl_ctx *ctx, tl_type_id id, unsigned depth)
+{
+	const tl_type *t = tl_type_get(ctx, id);
+	if (!t || depth > RSV_MAX_DEPTH)
+		return depth;
+	unsigned m = depth;
+	if (t->inner) {
+		unsigned d = term_depth(ctx, t->inner, depth + 1);
+		m = d > m ? d : m;
+	}
+	for (uint32_t i = 0; i < t->nargs && m <= RSV_MAX_DEPTH; i++) {
+		unsigned d = term_depth(ctx, t->args[i], depth + 1);
+		m = d > m ? d : m;
+	}
+	return m;
+}
+
+/* tl_type_subst, refusing expansions that would explode (aliases can
+ * double a type per level). */
+static tl_type_id subst_checked(rsv *r, tl_type_id id, const tl_type_id *args,
+				uint32_t n, const char *name, tl_loc loc)
+{
+	const tl_type *t = tl_type_get(r->ctx, id);
+	if (!t || !t->has_params)
+		return id;
+	uint32_t small[16];
+	uint32_t *occ = n <= 16 ? small : calloc(n, sizeof(*occ));
+	if (!occ) {
+		r->ctx->oom = true;
+		return 0;
+	}
+	if (occ == small)
+		memset(small, 0, sizeof(small));
+	size_t nodes = 0;
+	unsigned depth = 0;
+	term_stats(r->ctx, id, occ, n, &nodes, 0, &depth);
+	size_t len = strlen(t->name);
+	unsigned arg_depth = 0;
+	for (uint32_t i = 0; i < n && len <= RSV_MAX_NAME; i++) {
+		if (!occ[i])
+			continue;
+		len += (size_t)occ[i] * strlen(tl_type_name(r->ctx, args[i]));
+		unsigned d = term_depth(r->ctx, args[i], 0);
+		arg_depth = d > arg_depth ? d : arg_depth;
+	}
+	if (occ != small)
+		free(occ);
+	if (nodes > RSV_MAX_NAME || len > RSV_MAX_NAME ||
+	    depth + arg_depth > RSV_MAX_DEPTH) {
+		tl_error(r->ctx, loc, "too-big",
+			 "'%s' expands to a type that is too large or too deeply nested",
+			 name);
+		return 0;
+	}
+	return tl_type_subst(r->ctx, id, args, n);
+}
+
+/* A const argument or array length: a bare const parameter stays a
+ * PARAM term, anything else is evaluated in `type`. */
+static tl_type_id rsv_const_arg(rsv *r, const tl_cexpr *e, tl_prim type)
+{
+	if (e->kind == TL_CX_PATH && e->nsegs == 1 && r->def) {
+		for (uint32_t i = 0; i < r->def->nparams; i++) {
+			const tl_gparam *g = &r->def->params[i];
+			if (!g->is_const || g->name != e->segs[0])
+				continue;
+			if (g->const_type != type) {
+				tl_error(r->ctx, e->loc, "const-eval",
+					 "mismatched types in constant expression: expected '%s', found '%s'",
+					 tl_prim_name(type), tl_prim_name(g->const_type));
+				return 0;
+			}
+			return tl_type_param(r->ctx, i, g->name);
+		}
+	}
+	tl_u128 v;
+	if (tl_cexpr_eval(&r->env, e, type, &v, NULL) != TL_OK)
+		return 0;
+	return tl_type_const(r->ctx, (tl_i128)v);
+}
+
+static tl_type_id const_garg(rsv *r, const tl_garg *a, const tl_gparam *g,
+			     const tl_def *def, tl_loc loc)
+{
+	if (a->value)
+		return rsv_const_arg(r, a->value, g->const_type);
+	const tl_texpr *t = a->type;
+	const char *last = t && t->kind == TL_TX_PATH ? t->segs[t->nsegs - 1] : NULL;
+	bool names_type = last && (tl_ptrmap_get(&r->prims, last) ||
+				   tl_def_lookup(r->ctx, last));
+	if (t && t->kind == TL_TX_PATH && !t->nargs && !t->global && !names_type) {
+		/* `Foo<N>` parses as a type path; it names a constant */
+		tl_cexpr e = {.kind = TL_CX_PATH, .loc = t->loc, .segs = t->segs,
+			      .nsegs = t->nsegs};
+		return rsv_const_arg(r, &e, g->const_type);
+	}
+	tl_error(r->ctx, t ? t->loc : loc, ID_GENERIC_ARGS,
+		 "expected a constant for parameter '%s' of '%s', found a type",
+		 g->name, def->name);
+	return 0;
+}
+
+static void wrong_count(rsv *r, const tl_texpr *t, const tl_def *def,
+			uint32_t required, uint32_t given)
+{
+	if (required == def->nparams)
+		tl_error(r->ctx, t->loc, ID_GENERIC_ARGS,
+			 "wrong number of generic arguments for '%s': expected %u, found %u",
+			 def->name, required, given);
+	else
+		tl_error(r->ctx, t->loc, ID_GENERIC_ARGS,
+			 "wrong number of generic arguments for '%s': expected %u to %u, found %u",
+			 def->name, required, def->nparams, given);
+}
+
+/* The generic arguments of a use of `def` (defaults filled in). */
+static bool rsv_args(rsv *r, const tl_texpr *t, const tl_def *def,
+		    tl_type_id *args)
+{
+	uint32_t np = def->nparams, given = 0, required = 0;
+	bool ok = true;
+	for (uint32_t i = 0; i < np; i++)
+		required += !def->params[i].deflt;
+	for (uint32_t i = 0; i < t->nargs; i++) {
+		const tl_garg *a = &t->args[i];
+		if (a->lifetime)
+			continue;
+		if (a->assoc) {
+			tl_error(r->ctx, a->type ? a->type->loc : t->loc, ID_GENERIC_ARGS,
+				 "associated type bindings such as '%s = ..' are only allowed on traits",
+				 a->assoc);
+			ok = false;
+			continue;
+		}
+		if (given >= np) {
+			given++;
+			continue;
+		}
+		const tl_gparam *g = &def->params[given];
+		tl_type_id id = 0;
+		if (g->is_const)
+			id = const_garg(r, a, g, def, t->loc);
+		else if (a->value)
+			tl_error(r->ctx, a->value->loc, ID_GENERIC_ARGS,
+				 "expected a type for parameter '%s' of '%s', found a constant",
+				 g->name, def->name);
+		else
+			id = rsv_type(r, a->type);
+		ok &= id != 0;
+		args[given++] = id;
+	}
+	if (ok && (given > np || given < required)) {
+		wrong_count(r, t, def, required, given);
+		ok = false;
+	}
+	for (uint32_t i = given; ok && i < np; i++) {
+		tl_type_id d = rsv_default(r, def, i);
+		args[i] = d ? subst_checked(r, d, args, i, def->name, t->loc) : 0;
+		ok = args[i] != 0;
+	}
+	return ok;
+}
+
+/* A use of a `.rs` definition whose field is an associated type: only
+ * trait resolution could lay it out (front_rust.h). */
+static bool projection_error(rsv *r, const tl_texpr *t, const tl_def *def)
+{
+	const char *field;
+	const tl_texpr *proj = tl_front_rust_projection(def, &field);
+	if (!proj)
+		return false;
+	tl_strbuf sb = TL_STRBUF_INIT;
+	tl_texpr_print(&sb, proj);
+	if (field && *field)
+		tl_error(r->ctx, t->loc, "rust-unsupported",
+			 "type '%s' cannot be laid out: its field '%s' has the associated type '%s' (that needs trait resolution)",
+			 def->name, field, tl_strbuf_cstr(&sb));
+	else
+		tl_error(r->ctx, t->loc, "rust-unsupported",
+			 "type '%s' cannot be laid out: it aliases the associated type '%s' (that needs trait resolution)",
+			 def->name, tl_strbuf_cstr(&sb));
+	tl_strbuf_release(&sb);
+	return true;
+}
+
+static tl_type_id rsv_adt(rsv *r, const tl_texpr *t, const tl_def *def)
+{
+	if (projection_error(r, t, def))
+		return 0;
+	uint32_t np = def->nparams;
+	tl_type_id small[8];
+	tl_type_id *args = np <= 8 ? small : malloc(np * sizeof(*args));
+	if (!args) {
+		r->ctx->oom = true;
+		return 0;
+	}
+	tl_type_id id = 0;
+	if (def->ncases)
+		rsv_cases(r, (tl_def *)def); /* tl_type_adt applies them */
+	if (rsv_args(r, t, def, args)) {
+		if (def->kind != TL_DEF_ALIAS) {
+			id = tl_type_adt(r->ctx, def, args, np);
+		} else {
+			tl_type_id target = rsv_alias(r, (tl_def *)def);
+			id = target ? subst_checked(r, target, args, np, def->name,
+						   t->loc) : 0;
+		}
+	}
+	if (args != small)
+		free(args);
+	return id;
+}
+
+static tl_type_id rsv_path(rsv *r, const tl_texpr *t)
+{
+	const char *name = t->segs[t->nsegs - 1];
+	bool single = t->nsegs == 1 && !t->global;
+	if (single && r->def) {
+		for (uint32_t i = 0; i < r->def->nparams; i++) {
+			const tl_gparam *g = &r->def->params[i];
+			if (g->name != name)
+				continue;
+			if (g->is_const || t->nargs) {
+				tl_error(r->ctx, t->loc, ID_GENERIC_ARGS,
+					 g->is_const ? "const parameter '%s' cannot be used as a type" :
+						       "generic parameter '%s' takes no generic arguments",
+					 name);
+				return 0;
+			}
+			return tl_type_param(r->ctx, i, name);
+		}
+		if (name == r->self_name)
+			return self_type(r, t);
+	}
+	rsv_path_ref ref = {t->segs, t->nsegs, false};
+	if (r->def && tl_front_rust_owns(r->def)) {
+		/* `.rs` input: the module's scope and imports come first */
+		const tl_def *d;
+		switch (tl_front_rust_resolve_type(r->ctx, r->def, t, &d, &ref.segs,
+						   &ref.nsegs)) {
+		case TL_RUST_RES_DEF:
+			return rsv_adt(r, t, d);
+		case TL_RUST_RES_EXTERN:
+			ref.external = true;
+			break;
+		case TL_RUST_RES_DEFERRED: /* reported when the def is used */
+		case TL_RUST_RES_ERROR:
+			return 0;
+		case TL_RUST_RES_NONE:
+			ref.segs = t->segs;
+			ref.nsegs = t->nsegs;
+			break;
+		}
+	}
+	const tl_def *def;
+	tl_type_id prim;
+	switch (rsv_lookup_global(r, t, &ref, &def, &prim)) {
+	case RSV_FOUND_DEF:
+		return rsv_adt(r, t, def);
+	case RSV_FOUND_PRIM:
+		return prim;
+	default:
+		return 0;
+	}
+}
+
+/* A tuple's term, or (tuple false) just whether every element resolves. */
+static tl_type_id rsv_list(rsv *r, const tl_texpr *const *elems, uint32_t n,
+			  bool tuple)
+{
+	tl_type_id small[8];
+	tl_type_id *ids = n <= 8 ? small : malloc(n * sizeof(*ids));
+	if (!ids) {
+		r->ctx->oom = true;
+		return 0;
+	}
+	bool ok = true;
+	for (uint32_t i = 0; i < n; i++)
+		ok &= (ids[i] = rsv_type(r, elems[i])) != 0;
+	tl_type_id id = ok && tuple ? tl_type_tuple(r->ctx, ids, n) : ok;
+	if (ids != small)
+		free(ids);
+	return id;
+}
+
+static tl_type_id type_at(rsv *r, const tl_texpr *t)
+{
+	tl_ctx *ctx = r->ctx;
+	tl_type_id a, b;
+	switch (t->kind) {
+	case TL_TX_PATH:
+		return rsv_path(r, t);
+	case TL_TX_REF:
+		a = rsv_type(r, t->inner);
+		return a ? tl_type_ref(ctx, a, t->mut) : 0;
+	case TL_TX_RAWPTR:
+		a = rsv_type(r, t->inner);
+		return a ? tl_type_rawptr(ctx, a, t->mut) : 0;
+	case TL_TX_SLICE:
+		a = rsv_type(r, t->inner);
+		return a ? tl_type_slice(ctx, a) : 0;
+	case TL_TX_ARRAY:
+		a = rsv_type(r, t->inner);
+		b = t->len ? rsv_const_arg(r, t->len, TL_PRIM_USIZE) : 0;
+		return a && b ? tl_type_array(ctx, a, b) : 0;
+	case TL_TX_TUPLE:
+		return rsv_list(r, t->elems, t->nelems, true);
+	case TL_TX_FNPTR:
+		/* the signature's types must exist, but only its text (and
+		 * pointer size) matters to layouts */
+		if (!rsv_list(r, t->elems, t->nelems, false) ||
+		    (t->ret && !rsv_type(r, t->ret)))
+			return 0;
+		return tl_type_fnptr(ctx, t->text);
+	case TL_TX_DYN:
+		return tl_type_dyn(ctx, t->text);
+	case TL_TX_NEVER:
+		return tl_type_never(ctx);
+	case TL_TX_INFER:
+		tl_error(ctx, t->loc, ID_UNKNOWN_TYPE,
+			 "the placeholder '_' is not allowed in field types");
+		return 0;
+	}
+	return 0;
+}
+
+tl_type_id rsv_type(rsv *r, const tl_texpr *t)
+{
+	if (!t)
+		return 0;
+	if (r->depth >= RSV_MAX_DEPTH) {
+		tl_error(r->ctx, t->loc, "too-big",
+			 "type is nested too deeply (more than %d levels, aliases included)",
+			 RSV_MAX_DEPTH);
+		return 0;
+	}
+	r->depth++;
+	tl_type_id id = type_at(r, t);
+	r->depth--;
+	return id;
+}
+
+tl_type_id rsv_default(rsv *r, const tl_def *def, uint32_t i)
+{
+	const tl_gparam *g = &def->params[i];
+	uintptr_t v = (uintptr_t)tl_ptrmap_get(&r->defaults, g);
+	if (v)
+		return (tl_type_id)(v - 1);
+	const tl_def *saved = r->def;
+	r->def = def; /* a default sees its own definition's parameters */
+	tl_type_id id = rsv_type(r, g->deflt);
+	r->def = saved;
+	if (tl_ptrmap_put(&r->defaults, g, (void *)(uintptr_t)(id + 1)) < 0)
+		r->ctx->oom = true;
+	return id;
+}
+
+tl_type_id rsv_alias(rsv *r, tl_def *def)
+{
+	if (def->alias_type)
+		return def->alias_type;
+	uintptr_t state = (uintptr_t)tl_ptrmap_get(&r->alias_state, def);
+	if (state == 1) {
+		tl_error(r->ctx, def->loc, "alias-cycle",
+			 "type alias '%s' refers to itself", def->name);
+		return 0;
+	}
+	if (state == 3)
+		return 0;
+	if (tl_ptrmap_put(&r->alias_state, def, (void *)1) < 0) {
+		r->ctx->oom = true;
+		return 0;
+	}
+	const tl_def *saved = r->def;
+	r->def = def;
+	tl_type_id id = rsv_type(r, def->alias_of);
+	r->def = saved;
+	def->alias_type = id;
+	if (tl_ptrmap_put(&r->alias_state, def, (void *)(uintptr_t)(id ? 2 : 3)) < 0)
+		r->ctx->oom = true;
+	return id;
+}
+
+void rsv_cases(rsv *r, tl_def *def)
+{
+	uintptr_t state = (uintptr_t)tl_ptrmap_get(&r->alias_state, def);
+	if (state || !def->nparams)
+		return; /* done, or in progress (a case naming its own def) */
+	if (tl_ptrmap_put(&r->alias_state, def, (void *)1) < 0) {
+		r->ctx->oom = true;
+		return;
+	}
+	const tl_def *saved = r->def;
+	for (uint32_t i = 0; i < def->ncases; i++) {
+		tl_type_case *c = (tl_type_case *)&def->cases[i];
+		/* the target sees the argument as PARAM 0 and, for `[T]`, the
+		 * element as PARAM 1: a copy of the def with those parameters */
+		tl_gparam params[2] = {def->params[0], {0}};
+		params[1].name = c->elem;
+		tl_def scope = *def;
+		scope.params = params;
+		scope.nparams = c->pattern == TL_CASE_SLICE && c->elem ? 2 : 1;
+		r->def = &scope;
+		c->target = rsv_type(r, c->target_texpr);
+	}
+	r->def = saved;
+	if (tl_ptrmap_put(&r->alias_state, def, (void *)2) < 0)
+		r->ctx->oom = true;
+}

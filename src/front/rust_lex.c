@@ -1,0 +1,413 @@
+/*
+ * Rust lexer (see rust_lex.h). Follows the Rust Reference's "Lexical
+ * structure" chapter for the token shapes; it is lenient where leniency is
+ * harmless (any byte >= 0x80 may appear in an identifier, as XID_Continue
+ * characters do in UTF-8) and strict where a wrong token would give a wrong
+ * layout (numbers, nesting of comments).
+ */
+#include "front/rust_lex.h"
+
+#include <string.h>
+
+static bool is_ident_start(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' ||
+	       c >= 0x80;
+}
+
+static bool is_ident_cont(unsigned char c)
+{
+	return is_ident_start(c) || (c >= '0' && c <= '9');
+}
+
+static bool is_digit(unsigned char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static bool is_hex(unsigned char c)
+{
+	return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+void tl_rlex_init(tl_rlex *lx, const char *text, size_t len, uint32_t file,
+		  uint32_t line, uint32_t col)
+{
+	memset(lx, 0, sizeof(*lx));
+	lx->text = text;
+	lx->len = len;
+	lx->file = file;
+	lx->line = line ? line : 1;
+	lx->col = col ? col : 1;
+	lx->start = (tl_loc){file, lx->line, lx->col};
+}
+
+static int at(const tl_rlex *lx, size_t off)
+{
+	size_t i = lx->pos + off;
+	return i < lx->len ? (unsigned char)lx->text[i] : -1;
+}
+
+/* Moves to `end`, keeping line and column in step (columns count bytes). */
+static void advance_to(tl_rlex *lx, size_t end)
+{
+	if (end > lx->len)
+		end = lx->len;
+	for (; lx->pos < end; lx->pos++) {
+		if (lx->text[lx->pos] == '\n') {
+			lx->line++;
+			lx->col = 1;
+		} else {
+			lx->col++;
+		}
+	}
+}
+
+/* Skips a block comment starting at pos ("/" "*"); block comments nest in
+ * Rust. Returns false when the input ends first. */
+static bool skip_block_comment(tl_rlex *lx)
+{
+	size_t i = lx->pos + 2;
+	unsigned depth = 1;
+	while (i < lx->len) {
+		if (lx->text[i] == '/' && i + 1 < lx->len && lx->text[i + 1] == '*') {
+			depth++;
+			i += 2;
+		} else if (lx->text[i] == '*' && i + 1 < lx->len &&
+			   lx->text[i + 1] == '/') {
+			i += 2;
+			if (--depth == 0) {
+				advance_to(lx, i);
+				return true;
+			}
+		} else {
+			i++;
+		}
+	}
+	advance_to(lx, i);
+	return false;
+}
+
+static tl_token make(const tl_rlex *lx, tl_tok_kind kind, size_t start,
+		     tl_loc loc)
+{
+	tl_token t = {0};
+	t.kind = kind;
+	t.text = lx->text + start;
+	t.len = lx->pos - start;
+	t.suffix = t.len;
+	t.loc = loc;
+	return t;
+}
+
+static tl_token error_tok(tl_rlex *lx, size_t start, tl_loc loc,
+			  const char *msg)
+{
+	if (lx->pos == start)
+		advance_to(lx, start + 1);
+	tl_token t = make(lx, TL_TOK_ERROR, start, loc);
+	t.error = msg;
+	return t;
+}
+
+/* Whitespace and comments; returns a DOC or ERROR token through *out when
+ * one is found (and true), else false with pos at the next token. */
+static bool skip_trivia(tl_rlex *lx, tl_token *out, tl_loc *loc)
+{
+	for (;;) {
+		int c = at(lx, 0);
+		*loc = (tl_loc){lx->file, lx->line, lx->col};
+		size_t start = lx->pos;
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
+		    c == '\f' || c == '\v') {
+			advance_to(lx, lx->pos + 1);
+		} else if (c == '/' && at(lx, 1) == '/') {
+			/* `///x` and `//!x` are doc comments; `////` is not */
+			bool doc = (at(lx, 2) == '/' && at(lx, 3) != '/') ||
+				   at(lx, 2) == '!';
+			const char *nl = memchr(lx->text + lx->pos, '\n',
+						lx->len - lx->pos);
+			advance_to(lx, nl ? (size_t)(nl - lx->text) : lx->len);
+			if (doc && lx->keep_doc) {
+				*out = make(lx, TL_TOK_DOC, start, *loc);
+				out->inner_doc = lx->text[start + 2] == '!';
+				return true;
+			}
+		} else if (c == '/' && at(lx, 1) == '*') {
+			/* slash-star-star-x and slash-star-bang start doc comments;
+			 * slash-star-star-slash and three stars do not */
+			bool doc = (at(lx, 2) == '*' && at(lx, 3) != '*' &&
+				    at(lx, 3) != '/') ||
+				   at(lx, 2) == '!';
+			if (!skip_block_comment(lx)) {
+				*out = error_tok(lx, start, *loc,
+						 "unterminated block comment");
+				return true;
+			}
+			if (doc && lx->keep_doc) {
+				*out = make(lx, TL_TOK_DOC, start, *loc);
+				out->inner_doc = lx->text[start + 2] == '!';
+				return true;
+			}
+		} else {
+			return false;
+		}
+	}
+}
+
+/* A quoted literal body from pos (just after the opening quote): honours
+ * backslash escapes unless raw. Returns false when unterminated. */
+static bool scan_quoted(tl_rlex *lx, char quote, bool raw, unsigned hashes)
+{
+	size_t i = lx->pos;
+	while (i < lx->len) {
+		char c = lx->text[i];
+		if (c == '\\' && !raw) {
+			i += 2;
+			continue;
+		}
+		if (c == quote) {
+			unsigned h = 0;
+			while (h < hashes && i + 1 + h < lx->len &&
+			       lx->text[i + 1 + h] == '#')
+				h++;
+			if (h == hashes) {
+				advance_to(lx, i + 1 + hashes);
+				return true;
+			}
+		}
+		i++;
+	}
+	advance_to(lx, lx->len);
+	return false;
+}
+
+static void scan_suffix(tl_rlex *lx, tl_token *t, size_t start)
+{
+	size_t body = lx->pos;
+	if (lx->pos < lx->len && is_ident_start((unsigned char)lx->text[lx->pos]))
+		while (lx->pos < lx->len &&
+		       is_ident_cont((unsigned char)lx->text[lx->pos]))
+			advance_to(lx, lx->pos + 1);
+	t->len = lx->pos - start;
+	t->suffix = body - start;
+}
+
+/* String-like literals: "..", b"..", c"..", r#".."#, br"..", cr"..". `pfx`
+ * is the prefix length (0..2), `raw` whether the prefix ends in r. */
+static tl_token lex_string(tl_rlex *lx, size_t start, tl_loc loc, size_t pfx,
+			   bool raw)
+{
+	unsigned hashes = 0;
+	advance_to(lx, lx->pos + pfx);
+	if (raw) {
+		while (at(lx, 0) == '#') {
+			hashes++;
+			advance_to(lx, lx->pos + 1);
+		}
+		if (at(lx, 0) != '"')
+			return error_tok(lx, start, loc,
+					 "expected '\"' to start a raw string");
+	}
+	advance_to(lx, lx->pos + 1); /* the quote */
+	if (!scan_quoted(lx, '"', raw, hashes))
+		return error_tok(lx, start, loc, "unterminated string literal");
+	tl_token t = make(lx, TL_TOK_STR, start, loc);
+	t.raw = raw;
+	scan_suffix(lx, &t, start);
+	return t;
+}
+
+/* After a `'`: a lifetime ('a) or a character literal ('a', '\n'). */
+static tl_token lex_quote(tl_rlex *lx, size_t start, tl_loc loc, size_t pfx)
+{
+	advance_to(lx, lx->pos + pfx + 1);
+	int c = at(lx, 0);
+	if (c == '\\' || c < 0 || c == '\'') {
+		if (c == '\'' || c < 0 || !scan_quoted(lx, '\'', false, 0))
+			return error_tok(lx, start, loc,
+					 "unterminated character literal");
+		return make(lx, TL_TOK_CHAR, start, loc);
+	}
+	/* one character, UTF-8 continuation bytes included */
+	size_t n = 1;
+	while (at(lx, n) >= 0x80 && at(lx, n) < 0xC0)
+		n++;
+	if (at(lx, n) == '\'') {
+		advance_to(lx, lx->pos + n + 1);
+		return make(lx, TL_TOK_CHAR, start, loc);
+	}
+	if (pfx || !is_ident_start((unsigned char)c))
+		return error_tok(lx, start, loc,
+				 "unterminated character literal");
+	while (lx->pos < lx->len && is_ident_cont((unsigned char)lx->text[lx->pos]))
+		advance_to(lx, lx->pos + 1);
+	return make(lx, TL_TOK_LIFETIME, start, loc);
+}
+
+static tl_token lex_number(tl_rlex *lx, size_t start, tl_loc loc)
+{
+	bool is_float = false;
+	int b = at(lx, 1);
+	if (at(lx, 0) == '0' && (b == 'x' || b == 'o' || b == 'b')) {
+		advance_to(lx, lx->pos + 2);
+		while (lx->pos < lx->len &&
+		       ((b == 'x' ? is_hex((unsigned char)lx->text[lx->pos]) :
+				    is_digit((unsigned char)lx->text[lx->pos])) ||
+			lx->text[lx->pos] == '_'))
+			advance_to(lx, lx->pos + 1);
+	} else {
+		while (is_digit((unsigned char)at(lx, 0)) || at(lx, 0) == '_')
+			advance_to(lx, lx->pos + 1);
+		/* `1.5` and `1.` are floats; `1..2` and `1.max` are not */
+		if (at(lx, 0) == '.' && at(lx, 1) != '.' &&
+		    !(at(lx, 1) >= 0 && is_ident_start((unsigned char)at(lx, 1)))) {
+			is_float = true;
+			advance_to(lx, lx->pos + 1);
+			while (is_digit((unsigned char)at(lx, 0)) || at(lx, 0) == '_')
+				advance_to(lx, lx->pos + 1);
+		}
+		int e = at(lx, 0), s = at(lx, 1);
+		if ((e == 'e' || e == 'E') &&
+		    (is_digit((unsigned char)s) ||
+		     ((s == '+' || s == '-') && is_digit((unsigned char)at(lx, 2))))) {
+			is_float = true;
+			advance_to(lx, lx->pos + 2);
+			while (is_digit((unsigned char)at(lx, 0)) || at(lx, 0) == '_')
+				advance_to(lx, lx->pos + 1);
+		}
+	}
+	tl_token t = make(lx, is_float ? TL_TOK_FLOAT : TL_TOK_INT, start, loc);
+	scan_suffix(lx, &t, start);
+	return t;
+}
+
+static const uint32_t punct3[] = {
+	TL_P3('<', '<', '='), TL_P3('>', '>', '='), TL_P3('.', '.', '.'),
+	TL_P3('.', '.', '='),
+};
+static const uint32_t punct2[] = {
+	TL_P2(':', ':'), TL_P2('-', '>'), TL_P2('=', '>'), TL_P2('=', '='),
+	TL_P2('!', '='), TL_P2('<', '='), TL_P2('>', '='), TL_P2('&', '&'),
+	TL_P2('|', '|'), TL_P2('+', '='), TL_P2('-', '='), TL_P2('*', '='),
+	TL_P2('/', '='), TL_P2('%', '='), TL_P2('^', '='), TL_P2('&', '='),
+	TL_P2('|', '='), TL_P2('<', '<'), TL_P2('>', '>'), TL_P2('.', '.'),
+};
+
+static tl_token lex_punct(tl_rlex *lx, size_t start, tl_loc loc)
+{
+	uint32_t c3 = TL_P3(at(lx, 0), at(lx, 1) < 0 ? 0 : at(lx, 1),
+			    at(lx, 2) < 0 ? 0 : at(lx, 2));
+	size_t n = 0;
+	uint32_t code = 0;
+	for (size_t i = 0; i < sizeof(punct3) / sizeof(*punct3) && !n; i++)
+		if (c3 == punct3[i])
+			n = 3, code = c3;
+	for (size_t i = 0; i < sizeof(punct2) / sizeof(*punct2) && !n; i++)
+		if ((c3 & 0xFFFF) == punct2[i])
+			n = 2, code = c3 & 0xFFFF;
+	if (!n && strchr("+-*/%^!&|=<>@.,;:#$?~{}[]()", at(lx, 0)))
+		n = 1, code = c3 & 0xFF;
+	if (!n)
+		return error_tok(lx, start, loc, "unexpected character");
+	advance_to(lx, lx->pos + n);
+	tl_token t = make(lx, TL_TOK_PUNCT, start, loc);
+	t.punct = code;
+	return t;
+}
+
+static tl_token lex_token(tl_rlex *lx)
+{
+	tl_token t;
+	tl_loc loc;
+	if (skip_trivia(lx, &t, &loc))
+		return t;
+	size_t start = lx->pos;
+	int c = at(lx, 0), c1 = at(lx, 1), c2 = at(lx, 2);
+	if (c < 0) {
+		t = make(lx, TL_TOK_EOF, start, loc);
+		return t;
+	}
+	/* prefixed literals before identifiers: r"", r#"", br"", b"", b'', c"" */
+	if (c == 'r' && (c1 == '"' || (c1 == '#' && (c2 == '"' || c2 == '#'))))
+		return lex_string(lx, start, loc, 1, true);
+	if ((c == 'b' || c == 'c') && c1 == 'r' && (c2 == '"' || c2 == '#'))
+		return lex_string(lx, start, loc, 2, true);
+	if ((c == 'b' || c == 'c') && c1 == '"')
+		return lex_string(lx, start, loc, 1, false);
+	if (c == 'b' && c1 == '\'')
+		return lex_quote(lx, start, loc, 1);
+	if (c == 'r' && c1 == '#' && c2 >= 0 && is_ident_start((unsigned char)c2)) {
+		advance_to(lx, lx->pos + 2);
+		while (lx->pos < lx->len &&
+		       is_ident_cont((unsigned char)lx->text[lx->pos]))
+			advance_to(lx, lx->pos + 1);
+		t = make(lx, TL_TOK_IDENT, start + 2, loc);
+		t.raw = true;
+		return t;
+	}
+	if (is_ident_start((unsigned char)c)) {
+		while (lx->pos < lx->len &&
+		       is_ident_cont((unsigned char)lx->text[lx->pos]))
+			advance_to(lx, lx->pos + 1);
+		return make(lx, TL_TOK_IDENT, start, loc);
+	}
+	if (is_digit((unsigned char)c))
+		return lex_number(lx, start, loc);
+	if (c == '"')
+		return lex_string(lx, start, loc, 0, false);
+	if (c == '\'')
+		return lex_quote(lx, start, loc, 0);
+	return lex_punct(lx, start, loc);
+}
+
+tl_token tl_rlex_next(tl_rlex *lx)
+{
+	if (lx->has_peek) {
+		lx->has_peek = false;
+		return lx->peeked;
+	}
+	tl_token t = lex_token(lx);
+	if (lx->fixed_loc)
+		t.loc = lx->start;
+	return t;
+}
+
+const tl_token *tl_rlex_peek(tl_rlex *lx)
+{
+	if (!lx->has_peek) {
+		lx->peeked = tl_rlex_next(lx);
+		lx->has_peek = true;
+	}
+	return &lx->peeked;
+}
+
+bool tl_tok_is(const tl_token *t, const char *kw)
+{
+	return t->kind == TL_TOK_IDENT && !t->raw && strlen(kw) == t->len &&
+	       memcmp(t->text, kw, t->len) == 0;
+}
+
+static const char *const keywords[] = {
+	"as", "async", "await", "break", "const", "continue", "crate", "dyn",
+	"else", "enum", "extern", "false", "fn", "for", "if", "impl", "in",
+	"let", "loop", "match", "mod", "move", "mut", "pub", "ref", "return",
+	"self", "Self", "static", "struct", "super", "trait", "true", "type",
+	"unsafe", "use", "where", "while", "abstract", "become", "box", "do",
+	"final", "macro", "override", "priv", "typeof", "unsized", "virtual",
+	"yield",
+	/* not `try` (2018) nor `gen` (2024): crates of earlier editions use
+	 * them as names (serde_derive's `mod try`, syn's `mod gen`), and no
+	 * item or type of a later edition reads differently with them as
+	 * identifiers (try and gen blocks are expressions) */
+};
+
+bool tl_tok_is_keyword(const tl_token *t)
+{
+	if (t->kind != TL_TOK_IDENT || t->raw)
+		return false;
+	for (size_t i = 0; i < sizeof(keywords) / sizeof(*keywords); i++)
+		if (tl_tok_is(t, keywords[i]))
+			return true;
+	return false;
+}

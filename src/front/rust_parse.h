@@ -1,0 +1,120 @@
+/*
+ * Recursive-descent parser for the Rust syntax typelayout reads: type
+ * expressions, constant expressions, generic parameter lists, enum variant
+ * declarations and field lists. It builds the syntax structs of model.h
+ * (tl_texpr, tl_cexpr, tl_garg, tl_gparam, tl_field, tl_variant) in the
+ * context's arena.
+ *
+ * One parser is initialised per front-end run and reused for many texts
+ * (tl_rparse_begin), so its scratch stacks are allocated once: nested lists
+ * (generic arguments, tuple elements, fields) are pushed on a stack and
+ * copied into the arena at their final size when the list closes.
+ *
+ * Errors: the first syntax error of a text is recorded as a diagnostic
+ * (id "type-syntax") with its exact location; the parser then marks itself
+ * failed and every entry point returns NULL/false until the next begin.
+ * Nesting is limited to TL_RPARSE_MAX_DEPTH, so hostile input cannot
+ * exhaust the C stack.
+ *
+ * The entry points parse at the current token and leave the parser on the
+ * token after what they read, so a later `.rs` item parser can drive them
+ * over a whole file (tl_rparse_begin on the file, then its own loop).
+ */
+#ifndef TL_FRONT_RUST_PARSE_H
+#define TL_FRONT_RUST_PARSE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "front/rust_lex.h"
+#include "model/ctx_internal.h"
+#include "util/strbuf.h"
+#include "util/vec.h"
+
+#define TL_RPARSE_MAX_DEPTH 256
+
+/* A TL_CX_INT node whose literal has a suffix (`16u8`) has op ==
+ * TL_CX_OP_SUFFIX and the suffix type in `cast`; op is 0 otherwise. */
+#define TL_CX_OP_SUFFIX 's'
+
+typedef struct tl_rparse {
+	tl_ctx *ctx;
+	tl_rlex lx;
+	tl_token cur;
+	unsigned depth;
+	bool failed;
+	/* Accept qualified paths `<T as Trait>::X` (the .rs item parser sets
+	 * it): they become a TL_TX_PATH whose first segment is the text
+	 * "<T as Trait>", which names no type, so resolution can say that an
+	 * associated type needs trait resolution. Off: a syntax error. */
+	bool allow_qpath;
+	/* scratch stacks (malloc), see the file comment */
+	TL_VEC(const tl_texpr *) tys;
+	TL_VEC(tl_garg) gargs;
+	TL_VEC(const char *) segs;
+	TL_VEC(tl_field) fields;
+	TL_VEC(tl_gparam) gparams;
+	tl_strbuf sb; /* normalised text of dyn bounds and fn signatures */
+} tl_rparse;
+
+void tl_rparse_init(tl_rparse *p, tl_ctx *ctx);
+void tl_rparse_release(tl_rparse *p);
+
+/* Starts on a new text at `start`; `fixed_loc` gives every token that
+ * location (see tl_rlex). Clears the failed state. */
+void tl_rparse_begin(tl_rparse *p, const char *text, size_t len, tl_loc start,
+		     bool fixed_loc);
+
+/* ---- entry points: parse at the current token ---- */
+
+/* A type: `u8`, `Vec<T>`, `&'a mut [u8]`, `fn(i32) -> i32`, `dyn A + B`. */
+const tl_texpr *tl_rparse_type(tl_rparse *p);
+/* A constant expression: literals, paths, unary - !, binary + - * / % <<
+ * >> & | ^ with Rust precedence, parentheses, braces, `as` casts. */
+const tl_cexpr *tl_rparse_cexpr(tl_rparse *p);
+/* An optional generic parameter list `<T: ?Sized, const N: usize, U = u8>`
+ * (nothing to do when the current token is not `<`). Lifetime parameters
+ * are accepted and dropped: layouts do not depend on them. */
+bool tl_rparse_generics(tl_rparse *p, tl_gparam **out, uint32_t *n);
+/* A variant declaration: `Empty`, `Ok = 200`, `Number(i32)`,
+ * `Moved { x: i32, y: i32 }`, `V(u8) = 3`. */
+bool tl_rparse_variant(tl_rparse *p, tl_variant *out);
+/* A field list after its opening `(` or `{` (already consumed), up to and
+ * including the closing delimiter. Named fields are `name: T`; tuple fields
+ * are named "0", "1", ... Visibility (`pub`, `pub(crate)`) is skipped. */
+bool tl_rparse_fields(tl_rparse *p, bool named, tl_field **out, uint32_t *n);
+/* An identifier (not a keyword); `what` names it in the error message. */
+bool tl_rparse_ident(tl_rparse *p, const char *what, const char **name,
+		     tl_loc *loc);
+/* Consumes the current token if it is `punct`. */
+bool tl_rparse_eat(tl_rparse *p, uint32_t punct);
+/* Requires `punct`: "expected '<punct>' <context>, found ..." otherwise. */
+bool tl_rparse_expect(tl_rparse *p, uint32_t punct, const char *context);
+/* Requires the end of the text: "unexpected X after <what>". */
+bool tl_rparse_end(tl_rparse *p, const char *what);
+/* Records a syntax error at `loc` (only the first per text counts). */
+void tl_rparse_error(tl_rparse *p, tl_loc loc, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* ---- normalised printing (rust_print.c) ---- */
+
+/* Rust spelling with single spaces, lifetimes and `for<'a>` dropped:
+ * `&'a mut Vec<u8>` prints as `&mut Vec<u8>`. */
+void tl_texpr_print(tl_strbuf *sb, const tl_texpr *t);
+void tl_cexpr_print(tl_strbuf *sb, const tl_cexpr *e);
+/* The integer primitive named by `name` (u8..u128, usize, i8..i128,
+ * isize); false otherwise. */
+bool tl_rust_int_prim(const char *name, size_t len, tl_prim *out);
+
+/* ---- shared between the parser's files (not for front ends) ---- */
+void tl_rparse__advance(tl_rparse *p);
+bool tl_rparse__enter(tl_rparse *p);
+const char *tl_rparse__desc(const tl_token *t, char *buf, size_t size);
+const char *tl_rparse__intern_tok(tl_rparse *p, const tl_token *t);
+const tl_texpr *const *tl_rparse__pop_tys(tl_rparse *p, size_t mark,
+					  uint32_t *n);
+bool tl_rparse__eat_gt(tl_rparse *p);
+const tl_cexpr *tl_rparse__literal(tl_rparse *p);
+bool tl_rparse__bounds(tl_rparse *p, bool allow_plus, bool *maybe_unsized);
+
+#endif

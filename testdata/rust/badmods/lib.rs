@@ -1,0 +1,3 @@
+mod nofile;
+mod both;
+pub struct Ok1;

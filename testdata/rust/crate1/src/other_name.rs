@@ -1,0 +1,1 @@
+pub struct R(pub u64);

@@ -1,0 +1,1 @@
+pub struct B(u8, u16);

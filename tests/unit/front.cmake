@@ -1,0 +1,6 @@
+# The YAML and Rust-syntax front end: the lexer, type and constant
+# expressions (test_typeexpr), the YAML reader with one case per error
+# message (test_front_yaml), name resolution (test_resolve).
+foreach(t test_typeexpr test_front_yaml test_resolve)
+  tl_unit_test(${t} SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/unit/${t}.c LIBS tl_front)
+endforeach()

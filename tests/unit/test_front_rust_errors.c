@@ -1,0 +1,177 @@
+/*
+ * One test per error message of the `.rs` front end: each case is a
+ * source text and the one diagnostic it must give (id, line, column,
+ * message). Cases that need resolution set `resolve`.
+ */
+#include "front_test_util.h"
+
+#include "front/front_rust.h"
+
+typedef struct err_case {
+	const char *src;
+	const char *id;
+	uint32_t line, col;
+	const char *msg;
+	bool resolve;
+} err_case;
+
+static const err_case cases[] = {
+	/* cfg predicates */
+	{"#[cfg(target_os = linux)] struct A;", "bad-cfg", 1, 19,
+	 "expected a plain string literal as a cfg value", false},
+	{"#[cfg(\"x\")] struct A;", "bad-cfg", 1, 7,
+	 "expected a cfg predicate, found '\"x\"'", false},
+	{"#[cfg(version(\"1.80\"))] struct A;", "rust-unsupported", 1, 7,
+	 "unsupported cfg predicate 'version(..)' (expected all, any or not)", false},
+	{"#[cfg(not(unix, windows))] struct A;", "bad-cfg", 1, 7,
+	 "'not' takes exactly one cfg predicate, found 2", false},
+	{"#[cfg(all(unix windows))] struct A;", "type-syntax", 1, 16,
+	 "expected ')' to close the cfg predicate list, found 'windows'", false},
+	/* attributes */
+	{"#[repr(align(3))] struct A;", "bad-repr", 1, 14,
+	 "invalid repr(align(..)): not a power of two", false},
+	{"#[repr(align(1073741824))] struct A;", "bad-repr", 1, 14,
+	 "invalid repr(align(..)): larger than 2^29", false},
+	{"#[repr(packed(x))] struct A;", "bad-repr", 1, 15,
+	 "expected an unsuffixed integer in repr(packed(..)), found 'x'", false},
+	{"#[repr(align)] struct A;", "type-syntax", 1, 13,
+	 "expected '(' after 'align' (repr(align(N)) needs an alignment), found ')'", false},
+	{"#[repr(\"C\")] struct A;", "bad-repr", 1, 8,
+	 "expected a repr hint, found '\"C\"'", false},
+	{"#[repr(u7)] enum A { B }", "bad-repr", 1, 8, "unknown repr hint 'u7'", false},
+	{"#[path = 7] mod m;", "rust-syntax", 1, 10,
+	 "expected a plain string literal after 'path ='", false},
+	{"#[cfg_attr(target_arch = \"x86_64\", path = \"a.rs\")] mod m;",
+	 "rust-unsupported", 1, 36,
+	 "a #[path] that differs between targets is not supported", false},
+	{"#[7] struct A;", "rust-syntax", 1, 3, "expected an attribute, found '7'", false},
+	{"struct A;\n#![allow(x)]\nstruct B;", "rust-syntax", 2, 1,
+	 "an inner attribute is not permitted here: '#![...]' must come before the items of a file or module", false},
+	{"struct A { #[repr(C)] x: u8 }", "bad-repr", 1, 19,
+	 "#[repr] is not allowed on a field", false},
+	{"enum A { #[repr(C)] B }", "bad-repr", 1, 17,
+	 "#[repr] is not allowed on a variant", false},
+	/* repr combinations (rustc E0566, E0587, E0634, E0517) */
+	{"#[repr(packed, packed(2))] struct A(u8);", "bad-repr", 1, 16,
+	 "conflicting packed representation hints", false},
+	{"#[repr(u8, u16)] enum A { B }", "bad-repr", 1, 12,
+	 "conflicting representation hints", false},
+	{"#[repr(u8)] struct A(u8);", "bad-repr", 1, 8,
+	 "repr(u8) and the other integer hints apply to enums only", false},
+	{"#[repr(packed)] enum A { B }", "bad-repr", 1, 8,
+	 "repr(packed) applies to structs and unions only", false},
+	{"#[repr(simd)] struct A([f32; 4]);", "bad-repr", 1, 8,
+	 "repr(simd) is not supported", false},
+	{"#[repr(packed, align(8))] struct A(u8);", "bad-repr", 1, 16,
+	 "type has conflicting packed and align representation hints", false},
+	/* items and bodies */
+	{"struct A { x: u8 = 3 }", "rust-unsupported", 1, 18,
+	 "default field values are not supported", false},
+	{"let x = 3;", "rust-syntax", 1, 1, "expected an item, found keyword 'let'", false},
+	{"foo;", "rust-syntax", 1, 1, "expected an item, found 'foo'", false},
+	{"mod m { struct A;", "rust-syntax", 1, 18,
+	 "expected '}' to close module 'm', found end of input", false},
+	{"use a::{b, 3};", "rust-syntax", 1, 12,
+	 "expected a path in a use declaration, found '3'", false},
+	{"struct A { x u8 }", "type-syntax", 1, 14,
+	 "expected ':' after the field name, found 'u8'", false},
+	{"struct A(u8 u16);", "type-syntax", 1, 13,
+	 "expected ')' or ',' after a tuple field, found 'u16'", false},
+	{"enum A { B C }", "type-syntax", 1, 12,
+	 "expected '}' or ',' after a variant, found 'C'", false},
+	{"union U(u8);", "type-syntax", 1, 8,
+	 "expected '{' to start the union's fields, found '('", false},
+	{"type A;", "type-syntax", 1, 7,
+	 "expected '=' in a type alias ('type Name = Type;'), found ';'", false},
+	{"mod m;", "module-not-found", 1, 1,
+	 "cannot load the file of module 'm': this input has no directory", false},
+	/* constants and resolution */
+	{"const A: usize = B;\nconst B: usize = A;\nstruct S([u8; A]);",
+	 "const-eval", 1, 1, "cycle detected when evaluating constant 'A'", false},
+	{"const A: u8 = 200 + 100;\nstruct S([u8; A as usize]);", "const-eval", 1, 19,
+	 "arithmetic overflow in constant expression of type 'u8'", false},
+	{"const N: usize = f(2);\nstruct S([u8; N]);", "type-syntax", 1, 19,
+	 "function calls are not supported in constant expressions", false},
+	{"struct S { x: <u8 as Tr>::Out }", "rust-unsupported", 1, 15,
+	 "associated type '<u8 as Tr>::Out' is not supported (it needs trait resolution)",
+	 true},
+	{"#[cfg(target_arch = \"x86_64\")] struct X(u8);\nstruct S(X);",
+	 "target-specific", 2, 10,
+	 "type 'X' does not exist on target aarch64-unknown-linux-gnu (its #[cfg] excludes it)",
+	 true},
+};
+
+static void run_case(void **state)
+{
+	const err_case *c = *state;
+	tl_ctx *ctx = new_ctx();
+	tl_status st = tl_front_rust_load_buffer(ctx, "t.rs", c->src,
+						 strlen(c->src), NULL);
+	if (c->resolve) {
+		assert_int_equal(st, TL_OK);
+		assert_int_not_equal(tl_ctx_resolve(ctx), TL_OK);
+	} else {
+		assert_int_equal(st, TL_EINPUT);
+	}
+	expect_only(ctx, c->id, c->line, c->col, c->msg);
+	tl_ctx_free(ctx);
+}
+
+/* Errors without a source location: options and inputs. */
+static void bad_cfg_option(void **state)
+{
+	(void)state;
+	tl_ctx *ctx = new_ctx();
+	const char *cfgs[] = {"feature=x"};
+	tl_load_opts o = TL_LOAD_OPTS_INIT;
+	o.cfgs = cfgs;
+	o.ncfgs = 1;
+	assert_int_equal(tl_front_rust_load_buffer(ctx, "t.rs", "", 0, &o),
+			 TL_EINPUT);
+	expect_only(ctx, "bad-cfg", 0, 0,
+		    "invalid --cfg 'feature=x': expected NAME or NAME=\"VALUE\"");
+	tl_ctx_free(ctx);
+}
+
+static void bad_opaque(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *spec, *msg;
+	} o[] = {
+		{"Span", "invalid --opaque 'Span': expected NAME=SIZE:ALIGN, as in 'Span=24:8'"},
+		{"Span=24:3", "invalid --opaque 'Span=24:3': the alignment 3 is not a power of two up to 2^29"},
+		{"Span=20:8", "invalid --opaque 'Span=20:8': the size 20 is not a multiple of the alignment 8"},
+	};
+	for (size_t i = 0; i < sizeof(o) / sizeof(*o); i++) {
+		tl_ctx *ctx = new_ctx();
+		assert_int_equal(tl_add_opaque(ctx, o[i].spec), TL_EINPUT);
+		expect_only(ctx, "bad-opaque", 0, 0, o[i].msg);
+		tl_ctx_free(ctx);
+	}
+}
+
+static void missing_input(void **state)
+{
+	(void)state;
+	tl_ctx *ctx = new_ctx();
+	assert_int_equal(tl_front_rust_load(ctx, "/nonexistent/x.rs", NULL), TL_EIO);
+	expect_only(ctx, "io-error", 0, 0,
+		    "cannot read '/nonexistent/x.rs': No such file or directory");
+	tl_ctx_free(ctx);
+}
+
+int main(void)
+{
+	struct CMUnitTest tests[sizeof(cases) / sizeof(*cases) + 3];
+	size_t n = 0;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+		tests[n] = (struct CMUnitTest)cmocka_unit_test_prestate(run_case,
+									 (void *)&cases[i]);
+		tests[n++].name = cases[i].msg;
+	}
+	tests[n++] = (struct CMUnitTest)cmocka_unit_test(bad_cfg_option);
+	tests[n++] = (struct CMUnitTest)cmocka_unit_test(bad_opaque);
+	tests[n++] = (struct CMUnitTest)cmocka_unit_test(missing_input);
+	return _cmocka_run_group_tests("front_rust_errors", tests, n, NULL, NULL);
+}

@@ -1,0 +1,307 @@
+/*
+ * Resolution of `.rs` input: paths through modules (`crate::`, `super::`,
+ * `self::`), `use` imports (grouped, renamed, glob), module files and
+ * directories, constants and associated constants in array lengths and
+ * discriminants, per-target definitions, the global fallback (last
+ * segment, ambiguity, other crates, --opaque), and `--type` names.
+ */
+#include "front_test_util.h"
+
+#include "front/front_rust.h"
+#include "typelayout/layout.h"
+#include "typelayout/target.h"
+
+#define FIXTURES TL_SOURCE_DIR "/testdata/rust"
+
+static tl_ctx *load_src(const char *src)
+{
+	tl_ctx *ctx = new_ctx();
+	assert_int_equal(tl_front_rust_load_buffer(ctx, "t.rs", src, strlen(src),
+						   NULL), TL_OK);
+	tl_status st = tl_ctx_resolve(ctx);
+	expect_no_diags(ctx);
+	assert_int_equal(st, TL_OK);
+	return ctx;
+}
+
+/* The def a field's resolved type names (an ADT). */
+static const tl_def *field_def(const tl_ctx *ctx, const tl_def *d, const char *f)
+{
+	for (uint32_t i = 0; i < d->nfields; i++) {
+		if (strcmp(d->fields[i].name, f))
+			continue;
+		const tl_type *t = tl_type_get(ctx, d->fields[i].type);
+		assert_non_null(t);
+		while (t->kind == TL_TY_ARRAY)
+			t = tl_type_get(ctx, t->inner);
+		assert_int_equal(t->kind, TL_TY_ADT);
+		return t->def;
+	}
+	fail_msg("no field '%s'", f);
+	return NULL;
+}
+
+static uint64_t size_of(tl_ctx *ctx, tl_type_id id, size_t target)
+{
+	const tl_layout *l = NULL;
+	assert_int_equal(tl_layout_of(ctx, id, tl_target_builtin(target), &l), TL_OK);
+	return l->size;
+}
+
+static uint64_t def_size(tl_ctx *ctx, const char *name)
+{
+	return size_of(ctx, tl_def_type(ctx, find_def(ctx, name)), 0);
+}
+
+static void crate_directory(void **state)
+{
+	(void)state;
+	tl_ctx *ctx = new_ctx();
+	assert_int_equal(tl_front_rust_load(ctx, FIXTURES "/crate1", NULL), TL_OK);
+	tl_status st = tl_ctx_resolve(ctx);
+	expect_no_diags(ctx);
+	assert_int_equal(st, TL_OK);
+	const tl_def *root = find_def(ctx, "Root");
+	assert_string_equal(field_def(ctx, root, "span")->path, "crate::ast::Span");
+	assert_string_equal(field_def(ctx, root, "node")->path, "crate::ast::Node");
+	assert_string_equal(field_def(ctx, root, "u")->path, "crate::util::U");
+	assert_string_equal(field_def(ctx, root, "r")->path, "crate::renamed::R");
+	assert_string_equal(field_def(ctx, root, "map")->path,
+			    "std::collections::HashMap");
+	const tl_def *detail = find_def(ctx, "Detail");
+	assert_string_equal(detail->path, "crate::ast::detail::Detail");
+	assert_string_equal(field_def(ctx, detail, "k")->path,
+			    "crate::ast::detail::Kind");
+	/* file and line of the item in its own file */
+	assert_non_null(strstr(tl_file_path(ctx, detail->loc.file), "ast/detail.rs"));
+	assert_int_equal(detail->loc.line, 4);
+	/* reordered: s (8, align 4), w (32), k (1), padded to 4 */
+	assert_int_equal(def_size(ctx, "Detail"), 44);
+	assert_int_equal(def_size(ctx, "Inline"), 16);
+	/* Root: 8 + (8+48) + (8+56+8) + 8 + 16 + 15 + 48 */
+	assert_int_equal(def_size(ctx, "Root"), 8 + 56 + 72 + 8 + 16 + 15 + 48 + 1);
+	/* loading a file of the crate again adds nothing */
+	size_t n = tl_def_count(ctx);
+	assert_int_equal(tl_front_rust_load(ctx, FIXTURES "/crate1/src/ast.rs", NULL),
+			 TL_OK);
+	assert_int_equal(tl_def_count(ctx), n);
+	tl_ctx_free(ctx);
+}
+
+static void type_names_on_the_command_line(void **state)
+{
+	(void)state;
+	tl_ctx *ctx = new_ctx();
+	assert_int_equal(tl_front_rust_load(ctx, FIXTURES "/crate1/src", NULL), TL_OK);
+	tl_type_id a, b, c;
+	assert_int_equal(tl_parse_type(ctx, "Span", &a), TL_OK);
+	assert_int_equal(tl_parse_type(ctx, "ast::Span", &b), TL_OK);
+	assert_int_equal(tl_parse_type(ctx, "crate::ast::Span", &c), TL_OK);
+	assert_int_equal(a, b);
+	assert_int_equal(a, c);
+	expect_no_diags(ctx);
+	tl_ctx_free(ctx);
+}
+
+static void module_file_errors(void **state)
+{
+	(void)state;
+	tl_ctx *ctx = new_ctx();
+	assert_int_equal(tl_front_rust_load(ctx, FIXTURES "/badmods", NULL), TL_EINPUT);
+	assert_int_equal(tl_error_count(ctx), 2);
+	const tl_diag *d0 = tl_diag_get(ctx, 0), *d1 = tl_diag_get(ctx, 1);
+	assert_string_equal(d0->id, "module-not-found");
+	assert_non_null(strstr(d0->message, "file not found for module 'nofile' (looked for '"));
+	assert_int_equal(d0->loc.line, 1);
+	assert_non_null(strstr(d1->message, "file for module 'both' found at both '"));
+	find_def(ctx, "Ok1");
+	tl_ctx_free(ctx);
+}
+
+/* Without lib.rs or main.rs, every file is a crate root; names across
+ * them resolve by last segment. */
+static void loose_files(void **state)
+{
+	(void)state;
+	tl_ctx *ctx = new_ctx();
+	assert_int_equal(tl_front_rust_load(ctx, FIXTURES "/loose", NULL), TL_OK);
+	assert_int_equal(tl_ctx_resolve(ctx), TL_OK);
+	assert_int_equal(def_size(ctx, "A"), 4);
+	tl_ctx_free(ctx);
+}
+
+static void scopes_and_imports(void **state)
+{
+	(void)state;
+	tl_ctx *ctx = load_src(
+		"mod a {\n"
+		"    pub struct Foo(u64);\n"
+		"    pub mod b { pub struct Foo(u8); pub struct G<T>(T, super::Foo); }\n"
+		"    pub struct UsesInner(b::Foo, self::Foo, super::Top);\n"
+		"}\n"
+		"mod c {\n"
+		"    use crate::a::{b::{self, Foo as BFoo}, Foo};\n"
+		"    use super::a::b::*;\n"
+		"    pub struct X(Foo, BFoo, b::Foo, G<u16>);\n"
+		"}\n"
+		"struct Top(u32);\n"
+		"struct Node { next: Option<Box<Self>>, v: u8 }\n");
+	const tl_def *x = find_def(ctx, "X");
+	assert_string_equal(field_def(ctx, x, "0")->path, "crate::a::Foo");
+	assert_string_equal(field_def(ctx, x, "1")->path, "crate::a::b::Foo");
+	assert_string_equal(field_def(ctx, x, "2")->path, "crate::a::b::Foo");
+	assert_string_equal(field_def(ctx, x, "3")->path, "crate::a::b::G");
+	const tl_def *u = find_def(ctx, "UsesInner");
+	assert_string_equal(field_def(ctx, u, "0")->path, "crate::a::b::Foo");
+	assert_string_equal(field_def(ctx, u, "1")->path, "crate::a::Foo");
+	assert_int_equal(def_size(ctx, "X"), 8 + 1 + 1 + 16 + 6);
+	assert_int_equal(def_size(ctx, "Node"), 16);
+	tl_ctx_free(ctx);
+}
+
+static void constants(void **state)
+{
+	(void)state;
+	tl_ctx *ctx = load_src(
+		"const A: usize = 4 * 16;\n"
+		"pub const B: usize = A / 2 + (1 << 2);\n"
+		"mod m { pub const C: u8 = 3; }\n"
+		"const D: u64 = u64::MAX;\n"
+		"struct S([u8; A], [u8; B], [u8; m::C as usize]);\n"
+		"#[repr(u64)] enum E { X = D, Y = 1 }\n"
+		"#[repr(u128)] enum Big { Max = u128::MAX, Zero = 0 }\n"
+		"#[repr(i8)] enum Neg { A = -128, B = 127 }\n"
+		"struct K<const N: usize>([u8; N]);\n"
+		"struct UseK(K<A>, K<{ B }>);\n");
+	assert_int_equal(def_size(ctx, "S"), 64 + 36 + 3);
+	const tl_def *e = find_def(ctx, "E");
+	assert_true((tl_u128)e->variants[0].disc == (tl_u128)UINT64_MAX);
+	const tl_def *big = find_def(ctx, "Big");
+	assert_true((tl_u128)big->variants[0].disc == ~(tl_u128)0);
+	assert_int_equal(def_size(ctx, "Big"), 16);
+	assert_int_equal(find_def(ctx, "Neg")->variants[0].disc, -128);
+	assert_int_equal(def_size(ctx, "UseK"), 64 + 36);
+	tl_ctx_free(ctx);
+}
+
+/* A struct using a type that differs per target is itself split. */
+static void per_target_dependencies(void **state)
+{
+	(void)state;
+	tl_ctx *ctx = load_src(
+		"#[cfg(target_arch = \"x86_64\")] const N: usize = 4;\n"
+		"#[cfg(target_arch = \"aarch64\")] const N: usize = 8;\n"
+		"pub struct Arr([u8; N]);\n"
+		"pub struct F { a: u8, #[cfg(target_arch = \"aarch64\")] b: u64 }\n"
+		"pub struct UsesF(F, u8);\n"
+		"pub struct Plain(u32);\n"
+		"pub struct UsesPlain(Plain);\n");
+	size_t arr = 0, uses = 0;
+	for (size_t i = 0; i < tl_def_count(ctx); i++) {
+		const tl_def *d = tl_def_get(ctx, i);
+		if (d->builtin)
+			continue;
+		size_t t = d->target_mask == 2 ? 1 : 0;
+		tl_type_id id = tl_def_type(ctx, d);
+		if (!strcmp(d->name, "Arr")) {
+			arr++;
+			assert_int_equal(size_of(ctx, id, t), t ? 8 : 4);
+		} else if (!strcmp(d->name, "UsesF")) {
+			uses++;
+			assert_int_equal(size_of(ctx, id, t), t ? 24 : 2);
+		} else if (!strcmp(d->name, "UsesPlain")) {
+			assert_int_equal(d->target_mask, 0);
+		}
+	}
+	assert_int_equal(arr, 2);
+	assert_int_equal(uses, 2);
+	tl_ctx_free(ctx);
+}
+
+static void other_crates_and_opaque(void **state)
+{
+	(void)state;
+	tl_ctx *ctx = new_ctx();
+	const char *src = "use proc_macro2::Span;\n"
+			  "pub struct T { s: Span, v: serde_json::Value }\n";
+	assert_int_equal(tl_front_rust_load_buffer(ctx, "t.rs", src, strlen(src), NULL),
+			 TL_OK);
+	assert_int_equal(tl_ctx_resolve(ctx), TL_EINPUT);
+	expect_diag(ctx, 0, "unknown-type", 2, 19,
+		    "unknown type 'proc_macro2::Span' (from another crate: give its shape with --opaque 'Span=SIZE:ALIGN')");
+	expect_diag(ctx, 1, "unknown-type", 2, 28,
+		    "unknown type 'serde_json::Value' (from another crate: give its shape with --opaque 'Value=SIZE:ALIGN')");
+	tl_ctx_free(ctx);
+
+	ctx = new_ctx();
+	assert_int_equal(tl_add_opaque(ctx, "Span=24:8"), TL_OK);
+	assert_int_equal(tl_add_opaque(ctx, "serde_json::Value=32:8"), TL_OK);
+	assert_int_equal(tl_front_rust_load_buffer(ctx, "t.rs", src, strlen(src), NULL),
+			 TL_OK);
+	tl_status st = tl_ctx_resolve(ctx);
+	expect_no_diags(ctx);
+	assert_int_equal(st, TL_OK);
+	assert_int_equal(def_size(ctx, "T"), 56);
+	tl_ctx_free(ctx);
+}
+
+static void ambiguous_names(void **state)
+{
+	(void)state;
+	tl_ctx *ctx = new_ctx();
+	const char *src = "mod a { pub struct Foo(u8); }\n"
+			  "mod b { pub struct Foo(u16); }\n"
+			  "mod c { pub struct Uses(Foo); }\n";
+	assert_int_equal(tl_front_rust_load_buffer(ctx, "t.rs", src, strlen(src), NULL),
+			 TL_OK);
+	assert_int_equal(tl_ctx_resolve(ctx), TL_EINPUT);
+	expect_only(ctx, "ambiguous-type", 3, 25,
+		    "ambiguous type 'Foo': candidates are 'crate::a::Foo' and 'crate::b::Foo'");
+	tl_type_id id;
+	assert_int_equal(tl_parse_type(ctx, "b::Foo", &id), TL_OK);
+	assert_int_equal(tl_parse_type(ctx, "Foo", &id), TL_EINPUT);
+	tl_ctx_free(ctx);
+}
+
+/* Associated types: fine in a generic definition until it is used. */
+static void associated_type_uses(void **state)
+{
+	(void)state;
+	tl_ctx *ctx = new_ctx();
+	const char *src = "pub struct M<I: Iterator> { it: I, cur: Option<I::Item> }\n"
+			  "pub struct UsesM(M<std::vec::IntoIter<u8>>);\n";
+	assert_int_equal(tl_front_rust_load_buffer(ctx, "t.rs", src, strlen(src), NULL),
+			 TL_OK);
+	assert_int_equal(tl_ctx_resolve(ctx), TL_EINPUT);
+	expect_only(ctx, "rust-unsupported", 2, 18,
+		    "type 'M' cannot be laid out: its field 'cur' has the associated type 'I::Item' (that needs trait resolution)");
+	tl_ctx_free(ctx);
+}
+
+/* The cfg facts table names the built-in targets in their order. */
+static void cfg_targets_match_builtin_targets(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < tl_target_builtin_count(); i++)
+		assert_string_equal(tl_target_builtin(i)->triple,
+				    tl_front_rust_cfg_triple(i));
+	assert_null(tl_front_rust_cfg_triple(tl_target_builtin_count()));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(crate_directory),
+		cmocka_unit_test(type_names_on_the_command_line),
+		cmocka_unit_test(module_file_errors),
+		cmocka_unit_test(loose_files),
+		cmocka_unit_test(scopes_and_imports),
+		cmocka_unit_test(constants),
+		cmocka_unit_test(per_target_dependencies),
+		cmocka_unit_test(other_crates_and_opaque),
+		cmocka_unit_test(ambiguous_names),
+		cmocka_unit_test(associated_type_uses),
+		cmocka_unit_test(cfg_targets_match_builtin_targets),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
