@@ -118,7 +118,7 @@ typedef struct tl_type {
 	const tl_type_id *args; /* TUPLE elements, ADT arguments, FNPTR params+ret */
 	uint32_t nargs;
 	const char *text;     /* DYN bounds, FNPTR signature, FNITEM name, PARAM name */
-	const char *name;     /* canonical display name, e.g. "Option<Box<i32>>" */
+	const char *name;     /* display name cache: read it with tl_type_name() */
 } tl_type;
 
 const tl_type *tl_type_get(const tl_ctx *ctx, tl_type_id id);

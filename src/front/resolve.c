@@ -144,7 +144,7 @@ static tl_type_id subst_checked(rsv *r, tl_type_id id, const tl_type_id *args,
 	size_t nodes = 0;
 	unsigned depth = 0;
 	term_stats(r->ctx, id, occ, n, &nodes, 0, &depth);
-	size_t len = strlen(t->name);
+	size_t len = strlen(tl_type_name(r->ctx, t->id));
 	unsigned arg_depth = 0;
 	for (uint32_t i = 0; i < n && len <= RSV_MAX_NAME; i++) {
 		if (!occ[i])

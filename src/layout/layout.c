@@ -76,7 +76,7 @@ tl_type_id tl_layout__field_type(tl_ctx *ctx, const tl_type *adt,
 {
 	if (!adt->nargs)
 		return f->type;
-	return tl_type_subst(ctx, f->type, adt->args, adt->nargs);
+	return tl_type_field(ctx, adt->id, f);
 }
 
 /* ---- scalars and pointers (rust-layout.md 4.1, 4.2) ---- */
@@ -152,7 +152,7 @@ static tl_status layout_array(tl_ctx *ctx, const tl_target *t,
 		return st;
 	if (len->kind != TL_TY_CONST || len->value < 0) {
 		tl_error(ctx, use, "generic-array", "array length of '%s' is not a constant",
-			 ty->name);
+			 tl_type_name(ctx, ty->id));
 		return TL_EINPUT;
 	}
 	uint64_t n = (uint64_t)len->value, size;
@@ -161,7 +161,7 @@ static tl_status layout_array(tl_ctx *ctx, const tl_target *t,
 	    size >= t->max_object_size) {
 		tl_error(ctx, use, "too-big",
 			 "array '%s' is too big for target %s (the limit is %llu bytes)",
-			 ty->name, t->triple,
+			 tl_type_name(ctx, ty->id), t->triple,
 			 (unsigned long long)(t->max_object_size - 1));
 		return TL_ELIMIT;
 	}
@@ -230,7 +230,7 @@ static tl_status layout_uncached(tl_ctx *ctx, const tl_type *ty,
 		break;
 	}
 	tl_error(ctx, use, "generic-type", "type '%s' has no layout: it is a generic parameter",
-		 ty->name);
+		 tl_type_name(ctx, ty->id));
 	return TL_EINPUT;
 }
 
@@ -253,10 +253,10 @@ tl_status tl_layout__of_at(tl_ctx *ctx, tl_type_id id, const tl_target *t,
 	case MEMO_BUSY: {
 		const tl_loc at = ty->kind == TL_TY_ADT ? ty->def->loc : use;
 		tl_diag *d = tl_error(ctx, at, "infinite-size",
-			"recursive type '%s' has infinite size", ty->name);
+			"recursive type '%s' has infinite size", tl_type_name(ctx, ty->id));
 		tl_diag_note(ctx, d, use,
 			"'%s' contains itself here without indirection; "
-			"insert a pointer such as Box<%s>", ty->name, ty->name);
+			"insert a pointer such as Box<%s>", tl_type_name(ctx, ty->id), tl_type_name(ctx, ty->id));
 		return TL_EINPUT;
 	}
 	default:
@@ -277,7 +277,7 @@ tl_status tl_layout__of_at(tl_ctx *ctx, tl_type_id id, const tl_target *t,
 	}
 	if (l->size >= t->max_object_size) {
 		tl_error(ctx, ty->kind == TL_TY_ADT ? ty->def->loc : use, "too-big",
-			 "type '%s' is too big for target %s", ty->name, t->triple);
+			 "type '%s' is too big for target %s", tl_type_name(ctx, ty->id), t->triple);
 		m->state[id] = MEMO_FAILED;
 		return TL_ELIMIT;
 	}

@@ -35,7 +35,7 @@ tl_status tl_c_size_align(tl_ctx *ctx, const tl_target *t, tl_type_id type,
 		if (over || s >= t->max_object_size) {
 			tl_error(ctx, use, "too-big",
 				 "array '%s' is too big for target %s",
-				 ty->name, t->triple);
+				 tl_type_name(ctx, ty->id), t->triple);
 			return TL_ELIMIT;
 		}
 		*size = s;

@@ -257,7 +257,7 @@ tl_status tl_rust_tuple(tl_ctx *ctx, const tl_target *t, const tl_type *ty,
 					  TL_UK_MAYBE_UNSIZED, 0, 1, &u);
 	if (st == TL_ELIMIT)
 		tl_error(ctx, use, "too-big", "type '%s' is too big for target %s",
-			 ty->name, t->triple);
+			 tl_type_name(ctx, ty->id), t->triple);
 	if (st)
 		return st;
 	to_layout(&u, ty->nargs, out);
@@ -442,7 +442,7 @@ tl_status tl_layout__rust_adt(tl_ctx *ctx, const tl_target *t,
 	st = tl_rust_univariant(ctx, t, ls, d->nfields, &d->repr, kind, 0, 1, &u);
 	if (st == TL_ELIMIT)
 		tl_error(ctx, d->loc, "too-big", "type '%s' is too big for target %s",
-			 ty->name, t->triple);
+			 tl_type_name(ctx, ty->id), t->triple);
 	if (st)
 		return st;
 	to_layout(&u, d->nfields, out);

@@ -32,6 +32,8 @@ void tl_ctx_free(tl_ctx *ctx)
 	TL_VEC_FREE(ctx->types);
 	TL_VEC_FREE(ctx->defs);
 	free(ctx->type_slots);
+	free(ctx->fcache_keys);
+	free(ctx->fcache_vals);
 	for (size_t i = 0; i < ctx->nmemo; i++) {
 		free(ctx->memo[i].items);
 		free(ctx->memo[i].state);

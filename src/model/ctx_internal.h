@@ -53,6 +53,11 @@ struct tl_ctx {
 	tl_ptrmap by_name;     /* interned last segment -> tl_def_list* */
 	tl_ptrmap def_types;   /* def -> non-generic ADT id (as pointer-sized int) */
 	tl_ptrmap diag_seen;   /* interned "loc id message" of every diagnostic */
+	/* field types of generic instances: (adt id << 32 | field term) ->
+	 * substituted term, so each is computed once, not once per target */
+	uint64_t *fcache_keys;
+	uint32_t *fcache_vals;
+	size_t fcache_cap, fcache_len;
 	size_t nresolved;      /* defs[0..nresolved) are resolved */
 	bool prelude_loaded;
 	bool oom;

@@ -11,20 +11,24 @@
 #include "util/strbuf.h"
 #include "util/u128.h"
 
+static uint64_t mix(uint64_t h, uint64_t v)
+{
+	h ^= v + 0x9e3779b97f4a7c15ull + (h << 6) + (h >> 2);
+	return h * 0xff51afd7ed558ccdull;
+}
+
 static uint64_t term_hash(const tl_type *t)
 {
-	uint64_t h = tl_hash_bytes(&t->kind, sizeof(t->kind), 0);
-	h = tl_hash_bytes(&t->prim, sizeof(t->prim), h);
-	h = tl_hash_bytes(&t->mut, sizeof(t->mut), h);
-	h = tl_hash_bytes(&t->inner, sizeof(t->inner), h);
-	h = tl_hash_bytes(&t->len, sizeof(t->len), h);
-	h = tl_hash_bytes(&t->param, sizeof(t->param), h);
-	h = tl_hash_bytes(&t->value, sizeof(t->value), h);
-	h = tl_hash_bytes(&t->def, sizeof(t->def), h);
-	if (t->nargs)
-		h = tl_hash_bytes(t->args, t->nargs * sizeof(*t->args), h);
-	h = tl_hash_bytes(&t->text, sizeof(t->text), h); /* interned */
-	return h;
+	uint64_t h = mix((uint64_t)t->kind, (uint64_t)t->prim | (uint64_t)t->mut << 32);
+	h = mix(h, (uint64_t)t->inner | (uint64_t)t->len << 32);
+	h = mix(h, t->param);
+	h = mix(h, (uint64_t)(tl_u128)t->value);
+	h = mix(h, (uint64_t)((tl_u128)t->value >> 64));
+	h = mix(h, (uint64_t)(uintptr_t)t->def);
+	h = mix(h, (uint64_t)(uintptr_t)t->text); /* interned */
+	for (uint32_t i = 0; i < t->nargs; i++)
+		h = mix(h, t->args[i]);
+	return h ^ (h >> 29);
 }
 
 static bool term_eq(const tl_type *a, const tl_type *b)
@@ -181,10 +185,7 @@ static tl_type_id intern(tl_ctx *ctx, const tl_type *key)
 		goto oom;
 	t->id = (tl_type_id)ctx->types.len;
 	ctx->type_slots[j] = t->id;
-	t->name = make_name(ctx, t);
-	if (!t->name)
-		goto oom;
-	return t->id;
+	return t->id; /* the name is made on first use (tl_type_name) */
 oom:
 	ctx->oom = true;
 	return 0;
@@ -197,10 +198,17 @@ const tl_type *tl_type_get(const tl_ctx *ctx, tl_type_id id)
 	return ctx->types.items[id - 1];
 }
 
+/* Names are built lazily: most interned terms (field types of generic
+ * instances) are never printed. The cache write is the only mutation
+ * through a const context. */
 const char *tl_type_name(const tl_ctx *ctx, tl_type_id id)
 {
-	const tl_type *t = tl_type_get(ctx, id);
-	return t && t->name ? t->name : "?";
+	tl_type *t = id && id <= ctx->types.len ? ctx->types.items[id - 1] : NULL;
+	if (!t)
+		return "?";
+	if (!t->name)
+		t->name = make_name((tl_ctx *)ctx, t);
+	return t->name ? t->name : "?";
 }
 
 size_t tl_type_count(const tl_ctx *ctx)
@@ -412,10 +420,59 @@ tl_type_id tl_def_type(tl_ctx *ctx, const tl_def *def)
 	return tl_type_adt(ctx, def, NULL, 0);
 }
 
+static size_t fcache_slot(const tl_ctx *ctx, uint64_t key)
+{
+	size_t j = (size_t)((key * 0x9e3779b97f4a7c15ull) >> 20) & (ctx->fcache_cap - 1);
+	while (ctx->fcache_keys[j] && ctx->fcache_keys[j] != key)
+		j = (j + 1) & (ctx->fcache_cap - 1);
+	return j;
+}
+
+static int fcache_grow(tl_ctx *ctx)
+{
+	size_t old = ctx->fcache_cap, cap = old ? old * 2 : 1024;
+	uint64_t *keys = ctx->fcache_keys;
+	uint32_t *vals = ctx->fcache_vals;
+	ctx->fcache_keys = calloc(cap, sizeof(*keys));
+	ctx->fcache_vals = calloc(cap, sizeof(*vals));
+	if (!ctx->fcache_keys || !ctx->fcache_vals) {
+		free(ctx->fcache_keys);
+		free(ctx->fcache_vals);
+		ctx->fcache_keys = keys;
+		ctx->fcache_vals = vals;
+		return -1;
+	}
+	ctx->fcache_cap = cap;
+	for (size_t i = 0; i < old; i++) {
+		if (!keys[i])
+			continue;
+		size_t j = fcache_slot(ctx, keys[i]);
+		ctx->fcache_keys[j] = keys[i];
+		ctx->fcache_vals[j] = vals[i];
+	}
+	free(keys);
+	free(vals);
+	return 0;
+}
+
 tl_type_id tl_type_field(tl_ctx *ctx, tl_type_id adt, const tl_field *f)
 {
 	const tl_type *t = tl_type_get(ctx, adt);
-	if (!t || !t->nargs)
+	if (!t || !t->nargs || !tl_type_get(ctx, f->type) ||
+	    !tl_type_get(ctx, f->type)->has_params)
 		return f->type;
-	return tl_type_subst(ctx, f->type, t->args, t->nargs);
+	uint64_t key = (uint64_t)adt << 32 | f->type;
+	if ((ctx->fcache_len + 1) * 2 > ctx->fcache_cap && fcache_grow(ctx) < 0)
+		return tl_type_subst(ctx, f->type, t->args, t->nargs);
+	size_t j = fcache_slot(ctx, key);
+	if (ctx->fcache_keys[j])
+		return ctx->fcache_vals[j];
+	tl_type_id r = tl_type_subst(ctx, f->type, t->args, t->nargs);
+	if (r) {
+		/* the table may not have moved: subst does not touch it */
+		ctx->fcache_keys[j] = key;
+		ctx->fcache_vals[j] = r;
+		ctx->fcache_len++;
+	}
+	return r;
 }

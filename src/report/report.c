@@ -149,7 +149,7 @@ static tl_status fill_entry(tl_ctx *ctx, tl_type_id id, const tl_target *t,
 	const tl_layout *l;
 	e->type = id;
 	e->target = t;
-	e->name = ty->name;
+	e->name = tl_type_name(ctx, id);
 	e->kind = kind_of(ty);
 	e->repr = repr_of(ctx, ty);
 	e->lang = ty->kind == TL_TY_ADT ? ty->def->lang : TL_LANG_RUST;
