@@ -428,6 +428,11 @@ tl_status tl_layout__rust_adt(tl_ctx *ctx, const tl_target *t,
 	}
 	if (d->kind == TL_DEF_ALIAS)
 		return TL_EINPUT; /* aliases are resolved away */
+	/* a repr(C) record with bit-fields (YAML `bits:`) is a C record:
+	 * Rust has no bit-fields, and their storage units follow the C ABI */
+	for (uint32_t i = 0; i < d->nfields; i++)
+		if (d->fields[i].bit_width >= 0)
+			return tl_layout__c_adt(ctx, t, ty, out);
 	const tl_layout **ls;
 	tl_status st = tl_rust_field_layouts(ctx, t, ty, d->fields, d->nfields, &ls);
 	if (st)
