@@ -165,6 +165,11 @@ static tl_status layout_array(tl_ctx *ctx, const tl_target *t,
 			 (unsigned long long)(t->max_object_size - 1));
 		return TL_ELIMIT;
 	}
+	/* clang rounds an array up to its element alignment, which matters
+	 * only for C's over-aligned typedefs (size < align); Rust sizes are
+	 * always multiples of their alignment */
+	if (el->align > 1 && size % el->align)
+		size += el->align - size % el->align;
 	scalar(out, size, el->align);
 	if (n > 0) {
 		out->niche = el->niche;
