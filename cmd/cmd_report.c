@@ -152,7 +152,9 @@ static int run(int argc, char **argv, bool show)
 	tl_ctx *ctx = NULL;
 	tl_report *rep = NULL;
 	tl_type_id *types = NULL;
+	const char **names = NULL;
 	size_t ntypes = 0;
+	bool diags_printed = false;
 	int rc = parse_args(argc, argv, &a, show);
 	if (rc)
 		goto out;
@@ -167,47 +169,45 @@ static int run(int argc, char **argv, bool show)
 	size_t nchecked = 0, nfailed = 0;
 	if (a.verify)
 		tl_cli_verify(ctx, &nchecked, &nfailed);
-	if (show || a.ntypes) {
-		types = calloc(a.ntypes + 1, sizeof(*types));
-		if (!types)
+	/* report: every type the inputs define, then the --type ones;
+	 * show: only the named ones */
+	if (!show) {
+		if (tl_report_default_types(ctx, &types, &names, &ntypes))
 			goto out;
-	} else if (tl_report_default_types(ctx, &types, &ntypes)) {
+	}
+	tl_type_id *grown = realloc(types, (ntypes + a.ntypes + 1) * sizeof(*types));
+	const char **grown_names = realloc(names, (ntypes + a.ntypes + 1) * sizeof(*names));
+	if (grown)
+		types = grown;
+	if (grown_names)
+		names = grown_names;
+	if (!grown || !grown_names)
 		goto out;
-	}
-	if (!show && a.ntypes) {
-		tl_type_id *all = NULL;
-		size_t n = 0;
-		if (tl_report_default_types(ctx, &all, &n))
-			goto out;
-		free(types);
-		types = realloc(all, (n + a.ntypes + 1) * sizeof(*types));
-		if (!types) {
-			free(all);
-			goto out;
-		}
-		ntypes = n;
-	}
 	for (size_t i = 0; i < a.ntypes; i++) {
 		/* a C name ("struct foo") is looked up; anything else is a
 		 * Rust type expression */
 		tl_type_id id = strchr(a.types[i], ' ') ? tl_find_type(ctx, a.types[i]) : 0;
-		if (id || tl_parse_type(ctx, a.types[i], &id) == TL_OK)
+		if (id || tl_parse_type(ctx, a.types[i], &id) == TL_OK) {
+			names[ntypes] = NULL;
 			types[ntypes++] = id;
+		}
 	}
-	tl_report_request req = {types, ntypes, a.targets, a.ntargets,
+	tl_report_request req = {types, ntypes, names, a.targets, a.ntargets,
 				 a.inputs, a.ninputs};
-	if (tl_report_build(ctx, &req, &rep))
-		goto out;
 	tl_emit_opts eo = TL_EMIT_OPTS_INIT;
 	tl_status st;
-	if (!strcmp(a.format, "json"))
-		st = tl_emit_json(rep, &eo, stdout);
+	bool json = !strcmp(a.format, "json");
+	if (!json && tl_report_build(ctx, &req, &rep))
+		goto out;
+	if (json)
+		st = tl_emit_json_stream(ctx, &req, &eo, stdout);
 	else if (show)
 		st = tl_emit_show(rep, &eo, stdout);
 	else
 		st = tl_emit_table(rep, &eo, stdout);
 	fflush(stdout);
 	size_t errors = tl_cli_print_diags(ctx, stderr, false);
+	diags_printed = true;
 	rc = st || errors ? TL_EXIT_INPUT : TL_EXIT_OK;
 	if (a.verify) {
 		fprintf(stderr, "typelayout: verify: %zu layouts compared with clang, %zu disagree\n",
@@ -216,11 +216,12 @@ static int run(int argc, char **argv, bool show)
 			rc = TL_EXIT_INTERNAL;
 	}
 out:
-	if (rc && ctx && !rep)
+	if (rc && ctx && !diags_printed)
 		tl_cli_print_diags(ctx, stderr, false);
 	tl_report_free(rep);
 	tl_ctx_free(ctx);
 	free(types);
+	free(names);
 	free(a.inputs);
 	free(a.types);
 	free(a.clang_args);

@@ -66,6 +66,9 @@ typedef struct tl_report_entry {
 typedef struct tl_report_request {
 	const tl_type_id *types;      /* in report order */
 	size_t ntypes;
+	const char *const *names;     /* names to show for types[i] (an alias's
+				       * own name), NULL entries or NULL = the
+				       * type's name */
 	const tl_target *const *targets;
 	size_t ntargets;
 	const char *const *inputs;    /* paths as given, for the JSON */
@@ -84,13 +87,29 @@ typedef struct tl_report {
 } tl_report;
 
 /* The types a report covers by default: every non-generic definition the
- * inputs define, in input order (C definitions for any target). */
-tl_status tl_report_default_types(tl_ctx *ctx, tl_type_id **out, size_t *n);
+ * inputs define, in input order (C definitions for any target); a type
+ * alias stands for its target under its own name (names[i], else NULL).
+ * Both arrays belong to the caller (free()). */
+tl_status tl_report_default_types(tl_ctx *ctx, tl_type_id **out,
+				  const char ***names, size_t *n);
 
 /* Builds the report; entries whose layout failed have ok = false and the
  * reason in the context's diagnostics. The report belongs to the caller. */
 tl_status tl_report_build(tl_ctx *ctx, const tl_report_request *req,
 			  tl_report **out);
 void tl_report_free(tl_report *r);
+
+/* Receives the entries of one requested type (one per target it is defined
+ * for, in target order). They and everything they point to, except strings,
+ * are valid only during the call. A non-zero return stops the walk. */
+typedef tl_status (*tl_report_each_fn)(const tl_report_entry *entries,
+				       size_t n, void *user);
+
+/* The report as a stream: builds the same entries as tl_report_build, type
+ * by type in scratch memory reused for the next type, and hands each type's
+ * entries to `fn`. Memory stays flat in the number of types. Returns the
+ * first non-zero status of the build or of `fn`. */
+tl_status tl_report_each(tl_ctx *ctx, const tl_report_request *req,
+			 tl_report_each_fn fn, void *user);
 
 #endif

@@ -88,7 +88,8 @@ static bool collect(tl_ctx *ctx, const tl_target *t, tl_type_id type,
 
 static uint64_t covered_bits(spans *sp)
 {
-	qsort(sp->items, sp->len, sizeof(span), cmp_span);
+	if (sp->len > 1)
+		qsort(sp->items, sp->len, sizeof(span), cmp_span);
 	uint64_t covered = 0, end = 0;
 	for (size_t i = 0; i < sp->len; i++) {
 		uint64_t s = sp->items[i].start > end ? sp->items[i].start : end;

@@ -30,7 +30,8 @@ static void descend(tl_ctx *ctx, const tl_target *t, tl_type_id id,
 			const tl_layout *fl;
 			if (tl_layout_of(ctx, ty->args[i], t, &fl) == TL_OK &&
 			    contains(l->offsets[i], fl->size, at)) {
-				tl_strbuf_addf(sb, ".%u", i);
+				tl_strbuf_putc(sb, '.');
+				tl_strbuf_add_u64(sb, i);
 				descend(ctx, t, ty->args[i], at - l->offsets[i], sb, depth + 1);
 				return;
 			}
@@ -41,7 +42,9 @@ static void descend(tl_ctx *ctx, const tl_target *t, tl_type_id id,
 		const tl_layout *el;
 		if (tl_layout_of(ctx, ty->inner, t, &el) || !el->size)
 			return;
-		tl_strbuf_addf(sb, "[%llu]", (unsigned long long)(at / el->size));
+		tl_strbuf_putc(sb, '[');
+		tl_strbuf_add_u64(sb, at / el->size);
+		tl_strbuf_putc(sb, ']');
 		descend(ctx, t, ty->inner, at % el->size, sb, depth + 1);
 		return;
 	}
@@ -79,14 +82,18 @@ static void fields_path(tl_ctx *ctx, const tl_target *t, tl_type_id id,
 		fs = d->variants[variant].fields;
 		n = d->variants[variant].nfields;
 		offsets = l->variants[variant].offsets;
-		tl_strbuf_addf(sb, "%s%s", sb->len ? "." : "", d->variants[variant].name);
+		if (sb->len)
+			tl_strbuf_putc(sb, '.');
+		tl_strbuf_puts(sb, d->variants[variant].name);
 	}
 	for (uint32_t i = 0; i < n; i++) {
 		tl_type_id ft = tl_type_field(ctx, id, &fs[i]);
 		const tl_layout *fl;
 		if (tl_layout_of(ctx, ft, t, &fl) || !contains(offsets[i], fl->size, at))
 			continue;
-		tl_strbuf_addf(sb, "%s%s", sb->len ? "." : "", fs[i].name[0] ? fs[i].name : "?");
+		if (sb->len)
+			tl_strbuf_putc(sb, '.');
+		tl_strbuf_puts(sb, fs[i].name[0] ? fs[i].name : "?");
 		descend(ctx, t, ft, at - offsets[i], sb, 1);
 		return;
 	}

@@ -175,44 +175,87 @@ static void diagnostics(tl_outbuf *o, const tl_ctx *ctx)
 	tl_out_str(o, n ? "\n  ]" : "]");
 }
 
-static void json_begin(tl_outbuf *o, const tl_report *r)
+static void json_begin(tl_outbuf *o, const char *const *inputs, size_t ninputs,
+		       const tl_target *const *targets, size_t ntargets)
 {
 	tl_out_lit(o, "{\n  \"schema\": \"typelayout/1\",\n"
 		      "  \"tool\": {\"name\": \"typelayout\", \"version\": \"" TL_VERSION "\"},\n"
 		      "  \"inputs\": [");
-	for (size_t i = 0; i < r->ninputs; i++) {
+	for (size_t i = 0; i < ninputs; i++) {
 		if (i)
 			tl_out_lit(o, ", ");
-		tl_out_jstr(o, r->inputs[i]);
+		tl_out_jstr(o, inputs[i]);
 	}
 	tl_out_lit(o, "],\n  \"targets\": [");
-	for (size_t i = 0; i < r->ntargets; i++) {
+	for (size_t i = 0; i < ntargets; i++) {
 		if (i)
 			tl_out_lit(o, ", ");
-		tl_out_jstr(o, r->targets[i]->triple);
+		tl_out_jstr(o, targets[i]->triple);
 	}
 	tl_out_lit(o, "],\n  \"types\": [");
+}
+
+static tl_outbuf *json_open(FILE *f)
+{
+	tl_outbuf *o = malloc(sizeof(*o));
+	if (!o)
+		return NULL;
+	o->f = f;
+	o->n = 0;
+	o->error = false;
+	return o;
+}
+
+static tl_status json_close(tl_outbuf *o, const tl_ctx *ctx, size_t nentries)
+{
+	tl_out_str(o, nentries ? "\n  ]" : "]");
+	diagnostics(o, ctx);
+	tl_out_lit(o, "\n}\n");
+	tl_outbuf_flush(o);
+	bool err = o->error || ferror(o->f);
+	free(o);
+	return err ? TL_EIO : TL_OK;
 }
 
 tl_status tl_emit_json(const tl_report *r, const tl_emit_opts *opts, FILE *f)
 {
 	(void)opts;
-	tl_outbuf *o = malloc(sizeof(*o));
+	tl_outbuf *o = json_open(f);
 	if (!o)
 		return TL_ENOMEM;
-	o->f = f;
-	o->n = 0;
-	o->error = false;
-	json_begin(o, r);
+	json_begin(o, r->inputs, r->ninputs, r->targets, r->ntargets);
 	for (size_t i = 0; i < r->nentries; i++) {
 		tl_out_str(o, i ? ",\n    " : "\n    ");
 		entry(o, r->ctx, &r->entries[i]);
 	}
-	tl_out_str(o, r->nentries ? "\n  ]" : "]");
-	diagnostics(o, r->ctx);
-	tl_out_lit(o, "\n}\n");
-	tl_outbuf_flush(o);
-	bool err = o->error || ferror(f);
-	free(o);
-	return err ? TL_EIO : TL_OK;
+	return json_close(o, r->ctx, r->nentries);
+}
+
+typedef struct json_stream {
+	tl_outbuf *o;
+	const tl_ctx *ctx;
+	size_t nentries;
+} json_stream;
+
+static tl_status stream_type(const tl_report_entry *e, size_t n, void *user)
+{
+	json_stream *js = user;
+	for (size_t i = 0; i < n; i++) {
+		tl_out_str(js->o, js->nentries++ ? ",\n    " : "\n    ");
+		entry(js->o, js->ctx, &e[i]);
+	}
+	return js->o->error ? TL_EIO : TL_OK;
+}
+
+tl_status tl_emit_json_stream(tl_ctx *ctx, const tl_report_request *req,
+			      const tl_emit_opts *opts, FILE *f)
+{
+	(void)opts;
+	json_stream js = {json_open(f), ctx, 0};
+	if (!js.o)
+		return TL_ENOMEM;
+	json_begin(js.o, req->inputs, req->ninputs, req->targets, req->ntargets);
+	tl_status st = tl_report_each(ctx, req, stream_type, &js);
+	tl_status cst = json_close(js.o, ctx, js.nentries);
+	return st ? st : cst;
 }

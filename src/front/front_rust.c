@@ -252,7 +252,6 @@ static void load_release(rs_load *ld)
 	tl_rparse_release(&ld->p);
 	rs_cfgset_release(&ld->cfgs);
 	TL_VEC_FREE(ld->types);
-	TL_VEC_FREE(ld->stack);
 	TL_VEC_FREE(ld->fields);
 	TL_VEC_FREE(ld->variants);
 	TL_VEC_FREE(ld->segs);

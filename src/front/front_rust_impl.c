@@ -96,7 +96,10 @@ static void body(rs_load *ld, rs_module *mod, const char *const *owner,
 					ld->crate->assoc = c;
 				}
 			} else {
+				const char *at = p->cur.text;
 				rs_skip_item(ld, false);
+				if (p->cur.text == at) /* a stray `)` or `]` */
+					tl_rparse__advance(p);
 			}
 		}
 		rs_attrs_release(&a);

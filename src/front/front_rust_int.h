@@ -9,6 +9,8 @@
  *  front_rust_scope.c  module scopes: paths to items, the resolve hooks
  *  front_rust_emit.c   per-target masks, the dependency closure, tl_defs
  *  front_rust_const.c  const items: parsing on demand, evaluation
+ *  front_rust_impl.c   inherent impls: their associated consts
+ *  front_rust_opaque.c tl_add_opaque (ctx.h)
  *
  * Everything kept after loading (modules, items, cfg trees) lives in the
  * context's arena, since resolution asks about it later through
@@ -179,12 +181,10 @@ typedef struct rs_load {
 	rs_cfgset cfgs;
 	rs_crate *crate;
 	TL_VEC(rs_item *) types;   /* every type item, for emission */
-	TL_VEC(rs_item *) stack;   /* closure worklist */
 	TL_VEC(tl_field) fields;   /* scratch */
 	TL_VEC(tl_variant) variants;
 	TL_VEC(const char *) segs;
 	TL_VEC(const struct tl_cfg *) cfgkids;
-	bool failed;               /* an error was recorded in this load */
 	/* the file being parsed */
 	uint32_t file;
 	const char *text;

@@ -208,6 +208,48 @@ static void mod_item(rs_load *ld, rs_module *mod, const rs_attrs *a,
 	rs_items(ld, child, true);
 }
 
+/* `extern crate name [as alias];` binds a name like a `use` of another
+ * crate (`extern crate alloc as core_alloc;`); `self` is this crate. */
+static void extern_crate(rs_load *ld, rs_module *mod, const rs_attrs *a,
+			 tl_loc loc)
+{
+	tl_rparse *p = &ld->p;
+	const char *name, *bind;
+	tl_rparse__advance(p); /* extern */
+	tl_rparse__advance(p); /* crate */
+	if (tl_tok_is(&p->cur, "self")) {
+		name = tl_intern_cstr(ld->ctx, "crate");
+		tl_rparse__advance(p);
+	} else if (!tl_rparse_ident(p, "a crate name", &name, NULL)) {
+		return;
+	}
+	bind = name;
+	if (tl_tok_is(&p->cur, "as")) {
+		tl_rparse__advance(p);
+		if (tl_tok_is(&p->cur, "_")) {
+			bind = NULL;
+			tl_rparse__advance(p);
+		} else if (!tl_rparse_ident(p, "a name after 'as'", &bind, NULL)) {
+			return;
+		}
+	}
+	if (!tl_rparse_expect(p, ';', "after the extern crate declaration"))
+		return;
+	rs_item *it = bind ? new_item(ld, RS_USE, bind, loc, a, mod) : NULL;
+	const char **segs = it ? tl_arena_alloc(&ld->ctx->arena, sizeof(*segs)) : NULL;
+	if (bind && (!it || !segs || !name)) {
+		rs_oom(ld);
+		return;
+	}
+	if (!it)
+		return;
+	segs[0] = name;
+	it->segs = segs;
+	it->nsegs = 1;
+	/* a crate name, never a module of this crate (unless `self`) */
+	it->global = strcmp(name, "crate") != 0;
+}
+
 /* At an identifier that starts an item: a macro invocation `path!...`
  * (also macro_rules!) is skipped; anything else is an error. */
 static void other_item(rs_load *ld)
@@ -269,6 +311,8 @@ static void item(rs_load *ld, rs_module *mod, rs_attrs *a)
 		rs_impl(ld, mod);
 	} else if (tl_tok_is(c, "use")) {
 		rs_use(ld, mod, a, loc);
+	} else if (tl_tok_is(c, "extern") && next_is(ld, "crate")) {
+		extern_crate(ld, mod, a, loc);
 	} else if (tl_tok_is(c, "mod")) {
 		mod_item(ld, mod, a, loc);
 	} else if (tl_tok_is(c, "static")) {

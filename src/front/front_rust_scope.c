@@ -124,8 +124,7 @@ static walk walk_path(scope_q *q, rs_module *m, const char *const *segs,
 			 * `Type::Assoc`), which we cannot follow */
 			bool local = is_kw(segs[0], "Self") ||
 				     ((!last || want_mod) &&
-				      lookup(q, m, segs[0], RS_NS_TYPE,
-						      false).item);
+				      lookup(q, m, segs[0], RS_NS_TYPE, false).item);
 			if (!local && (n > 1 || is_use))
 				w.ext = external(q, segs, n, NULL, 0);
 			return w;
@@ -206,6 +205,10 @@ static walk lookup(scope_q *q, rs_module *m, const char *name, rs_ns ns,
 				m->busy = false;
 				return r;
 			}
+			/* that module imports it from another crate (serde's
+			 * `mod lib { pub use self::core::iter; }`) */
+			if (r.ext.res && !ext.res)
+				ext = r.ext;
 		} else if (g.ext.res && !ext.res) {
 			/* `use other::*;`: the name may come from there */
 			ext = external(q, g.ext.segs, g.ext.nsegs, &name, 1);
@@ -256,6 +259,59 @@ rs_found rs_resolve(tl_ctx *ctx, rs_module *mod, const char *const *segs,
 
 /* ---- the hooks resolve.c calls ---- */
 
+/* `use std::char;` imports the module, yet `char` alone in a type is the
+ * primitive: rustc prefers the primitive type over a module of the same
+ * name (rustc_resolve, "primitive type fallback"). */
+static bool is_primitive(const char *s)
+{
+	static const char *const prims[] = {
+		"bool", "char", "str", "u8", "u16", "u32", "u64", "u128", "usize",
+		"i8", "i16", "i32", "i64", "i128", "isize", "f16", "f32", "f64",
+		"f128",
+	};
+	for (size_t i = 0; i < sizeof(prims) / sizeof(*prims); i++)
+		if (!strcmp(s, prims[i]))
+			return true;
+	return false;
+}
+
+/* A name no scope declares is a primitive type or the std prelude's when
+ * it names one (Rust Reference, "Preludes"): `bool` in a crate that also
+ * defines `pub type bool = ..` elsewhere (syn) is the primitive, and
+ * `Result` beside a `crate::error::Result` is std's. Returned as a std
+ * path (`std::primitive::bool` is how Rust spells the primitive), so the
+ * global rules skip the crate's own types. Other names: NONE, for the
+ * global last-segment fallback. */
+static tl_rust_res preludes(tl_ctx *ctx, const tl_texpr *path,
+			    const char *const **segs, uint32_t *nsegs)
+{
+	static const char *const types[][2] = {
+		{"option", "Option"}, {"result", "Result"}, {"vec", "Vec"},
+		{"string", "String"}, {"boxed", "Box"},
+	};
+	const char *module = NULL;
+	if (path->nsegs != 1 || path->global)
+		return TL_RUST_RES_NONE;
+	if (is_primitive(path->segs[0]))
+		module = "primitive";
+	for (size_t i = 0; !module && i < sizeof(types) / sizeof(*types); i++)
+		if (!strcmp(path->segs[0], types[i][1]))
+			module = types[i][0];
+	if (!module)
+		return TL_RUST_RES_NONE;
+	const char **s = tl_arena_array(&ctx->arena, 3, sizeof(*s));
+	if (!s) {
+		ctx->oom = true;
+		return TL_RUST_RES_NONE;
+	}
+	s[0] = tl_intern_cstr(ctx, "std");
+	s[1] = tl_intern_cstr(ctx, module);
+	s[2] = path->segs[0];
+	*segs = s;
+	*nsegs = 3;
+	return TL_RUST_RES_EXTERN;
+}
+
 static unsigned target_of(const tl_def *def)
 {
 	return def->target_mask ? (unsigned)__builtin_ctz(def->target_mask) : 0;
@@ -290,6 +346,9 @@ tl_rust_res tl_front_rust_resolve_type(tl_ctx *ctx, const tl_def *from,
 	unsigned t = target_of(from);
 	rs_found f = rs_resolve(ctx, self->mod, path->segs, path->nsegs,
 				path->global, RS_NS_TYPE, t);
+	if (f.res == TL_RUST_RES_EXTERN && path->nsegs == 1 &&
+	    is_primitive(path->segs[0]))
+		return preludes(ctx, path, segs, nsegs);
 	if (f.res == TL_RUST_RES_EXTERN) {
 		*segs = f.segs;
 		*nsegs = f.nsegs;
@@ -308,7 +367,7 @@ tl_rust_res tl_front_rust_resolve_type(tl_ctx *ctx, const tl_def *from,
 			f = rs_resolve(ctx, self->mod, path->segs, path->nsegs,
 				       path->global, RS_NS_TYPE, u);
 	if (f.res != TL_RUST_RES_DEF)
-		return TL_RUST_RES_NONE;
+		return preludes(ctx, path, segs, nsegs);
 	tl_error(ctx, path->loc, ID_RS_TARGET,
 		 "type '%s' does not exist on target %s (its #[cfg] excludes it)",
 		 f.item->name, tl_front_rust_cfg_triple(t));

@@ -93,11 +93,17 @@ static bool cut_at_colon(tl_yl *y, const yl_scalar *s)
 {
 	if (y->ev.data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
 		return false;
-	tl_loc end = yl_loc(y, y->ev.end_mark);
-	size_t len;
-	const char *line = tl_file_line(y->ctx, y->file, end.line, &len);
-	if (!line || end.col > len || line[end.col - 1] != ':')
-		return false;
+	if (y->ascii) { /* mark indexes are byte offsets: no line lookup */
+		size_t i = y->ev.end_mark.index;
+		if (i >= y->len || y->text[i] != ':')
+			return false;
+	} else {
+		tl_loc end = yl_loc(y, y->ev.end_mark);
+		size_t len;
+		const char *line = tl_file_line(y->ctx, y->file, end.line, &len);
+		if (!line || end.col > len || line[end.col - 1] != ':')
+			return false;
+	}
 	tl_strbuf sb = TL_STRBUF_INIT;
 	yl_rest_of_line(y, s->loc, &sb);
 	yl_slip(y, s->loc, "type", tl_strbuf_cstr(&sb),
@@ -109,6 +115,11 @@ static bool cut_at_colon(tl_yl *y, const yl_scalar *s)
 static const tl_texpr *parse_type_scalar(tl_yl *y)
 {
 	yl_scalar s = yl_scalar_of(y);
+	const tl_texpr *simple = tl_rparse_simple_path(y->ctx, s.s, s.len, s.loc);
+	if (simple) {
+		yl_next(y);
+		return simple;
+	}
 	if (cut_at_colon(y, &s)) {
 		yl_next(y);
 		return NULL;
@@ -158,6 +169,15 @@ static const tl_texpr *type_scalar(tl_yl *y, const char *what,
 	return parse_type_scalar(y);
 }
 
+static void not_a_type(tl_yl *y, const char *what, const char *name,
+		       tl_loc loc)
+{
+	tl_error(y->ctx, loc, ID_YAML_SHAPE, "expected a type for %s%s%s%s, found %s",
+		 what, name ? " '" : "", name ? name : "", name ? "'" : "",
+		 yl_kind(&y->ev));
+	yl_skip(y);
+}
+
 const tl_texpr *yl_type(tl_yl *y, const char *what, const char *name)
 {
 	if (!y->have_ev || y->stop)
@@ -189,13 +209,10 @@ const tl_texpr *yl_type(tl_yl *y, const char *what, const char *name)
 				"'[' as the start of a list");
 			break;
 		}
-		/* fall through */
+		not_a_type(y, what, name, loc);
+		break;
 	default:
-		tl_error(y->ctx, loc, ID_YAML_SHAPE,
-			 "expected a type for %s%s%s%s, found %s", what,
-			 name ? " '" : "", name ? name : "", name ? "'" : "",
-			 yl_kind(&y->ev));
-		yl_skip(y);
+		not_a_type(y, what, name, loc);
 		break;
 	}
 	tl_strbuf_release(&sb);
@@ -258,7 +275,7 @@ static void yl_targets(tl_yl *y)
 		add_target(y);
 		return;
 	}
-	if (!yl_begin_seq(y, "'targets'", "a list of target names"))
+	if (!yl_begin_seq(y, "'targets'", NULL, "a list of target names"))
 		return;
 	while (!y->stop && !yl_is(y, YAML_SEQUENCE_END_EVENT))
 		add_target(y);
@@ -267,7 +284,7 @@ static void yl_targets(tl_yl *y)
 
 static void yl_types(tl_yl *y)
 {
-	if (!yl_begin_map(y, "'types'",
+	if (!yl_begin_map(y, "'types'", NULL,
 			  "a mapping from type names to definitions"))
 		return;
 	while (!y->stop && !yl_is(y, YAML_MAPPING_END_EVENT))
@@ -285,7 +302,7 @@ static void yl_root(tl_yl *y)
 		yl_next(y);
 		return;
 	}
-	if (!yl_begin_map(y, "the top level", "a mapping with a 'types' key"))
+	if (!yl_begin_map(y, "the top level", NULL, "a mapping with a 'types' key"))
 		return;
 	bool seen[2] = {false, false};
 	while (!y->stop && !yl_is(y, YAML_MAPPING_END_EVENT)) {
@@ -335,6 +352,8 @@ tl_status tl_front_yaml_load(tl_ctx *ctx, uint32_t file, bool builtin)
 	y.names.gen = 1;
 	y.vnames.gen = 1;
 	y.ascii = is_ascii(src->text, src->len);
+	y.text = src->text;
+	y.len = src->len;
 	if (!yaml_parser_initialize(&y.parser))
 		return TL_ENOMEM;
 	yaml_parser_set_input_string(&y.parser, (const unsigned char *)src->text,

@@ -119,7 +119,7 @@ static void repr_item(tl_yl *y, tl_def *def, const yl_scalar *s)
 static void yl_repr(tl_yl *y, tl_def *def)
 {
 	if (yl_is(y, YAML_SEQUENCE_START_EVENT)) {
-		if (!yl_begin_seq(y, "'repr'", "a list of repr hints"))
+		if (!yl_begin_seq(y, "'repr'", NULL, "a list of repr hints"))
 			return;
 		while (!y->stop && !yl_is(y, YAML_SEQUENCE_END_EVENT)) {
 			yl_scalar s;
@@ -185,7 +185,7 @@ static void check_repr(tl_yl *y, tl_def *def, tl_loc loc)
 static void yl_opaque(tl_yl *y, tl_def *def, tl_loc key_loc)
 {
 	static const char *const keys[] = {"size", "align", NULL};
-	if (!yl_begin_map(y, "'opaque'", "a mapping such as '{ size: 16, align: 8 }'"))
+	if (!yl_begin_map(y, "'opaque'", NULL, "a mapping such as '{ size: 16, align: 8 }'"))
 		return;
 	bool have[2] = {false, false};
 	tl_loc align_loc = key_loc;
@@ -276,7 +276,7 @@ static void yl_flag(tl_yl *y, const char *what, bool *out)
 static bool case_entry(tl_yl *y, tl_type_case *c)
 {
 	yl_scalar k;
-	if (!yl_begin_map(y, "each case", "a one-key mapping such as '- str: String'"))
+	if (!yl_begin_map(y, "each case", NULL, "a one-key mapping such as '- str: String'"))
 		return false;
 	if (!yl_key(y, &k)) {
 		while (!y->stop && !yl_is(y, YAML_MAPPING_END_EVENT))
@@ -318,7 +318,7 @@ static bool case_entry(tl_yl *y, tl_type_case *c)
  * its first parameter (std's `<B as ToOwned>::Owned`), see tl_type_case. */
 static void yl_cases(tl_yl *y, tl_def *def, tl_loc key_loc)
 {
-	if (!yl_begin_seq(y, "'cases'", "a sequence such as '- str: String'"))
+	if (!yl_begin_seq(y, "'cases'", NULL, "a sequence such as '- str: String'"))
 		return;
 	TL_VEC(tl_type_case) cases = {0};
 	while (!y->stop && !yl_is(y, YAML_SEQUENCE_END_EVENT)) {
@@ -367,9 +367,8 @@ static void body_key(tl_yl *y, tl_def *def, int key, tl_loc loc)
 /* The mapping after the name; returns false when it was not one. */
 static bool def_body(tl_yl *y, tl_def *def)
 {
-	char what[96];
-	snprintf(what, sizeof(what), "the definition of '%s'", def->name);
-	if (!yl_begin_map(y, what, "a mapping such as '{ struct: [...] }'"))
+	if (!yl_begin_map(y, "the definition of", def->name,
+			  "a mapping such as '{ struct: [...] }'"))
 		return false;
 	uint32_t seen = 0;
 	int kind = -1;

@@ -159,7 +159,7 @@ static void named_items(tl_yl *y, bool closure)
 {
 	const char *what = closure ? "capture" : "field";
 	while (!y->stop && !yl_is(y, YAML_SEQUENCE_END_EVENT)) {
-		if (!yl_begin_map(y, closure ? "each capture" : "each field",
+		if (!yl_begin_map(y, closure ? "each capture" : "each field", NULL,
 				  closure ? "a one-key mapping such as '- i: { by: ref, type: i32 }'" :
 					    "a one-key mapping such as '- x: u32'"))
 			continue;
@@ -197,16 +197,31 @@ static void named_items(tl_yl *y, bool closure)
 	}
 }
 
+const char *yl_index_name(tl_yl *y, uint32_t i)
+{
+	if (i < 16 && y->index_names[i])
+		return y->index_names[i];
+	char num[16];
+	size_t n = sizeof(num);
+	uint32_t k = i;
+	do {
+		num[--n] = (char)('0' + k % 10);
+		k /= 10;
+	} while (k);
+	const char *s = tl_intern(y->ctx, num + n, sizeof(num) - n);
+	if (i < 16)
+		y->index_names[i] = s;
+	return s;
+}
+
 /* Items of a `[u8, u32]` list (after its SEQUENCE_START): tuple fields
  * named "0", "1", ... */
 static void tuple_items(tl_yl *y)
 {
-	char num[24];
 	for (uint32_t i = 0; !y->stop && !yl_is(y, YAML_SEQUENCE_END_EVENT); i++) {
 		tl_field f = {0};
 		f.bit_width = -1;
-		snprintf(num, sizeof(num), "%u", i);
-		f.name = tl_intern_cstr(y->ctx, num);
+		f.name = yl_index_name(y, i);
 		f.loc = yl_is(y, YAML_SCALAR_EVENT) ? yl_scalar_of(y).loc : yl_here(y);
 		if (!f.name) {
 			y->stop = true;
@@ -221,17 +236,11 @@ static void tuple_items(tl_yl *y)
 	}
 }
 
-static const char *owner_what(char *buf, size_t size, const char *key,
-			      const tl_def *def)
-{
-	snprintf(buf, size, "'%s' of '%s'", key, def->name);
-	return buf;
-}
-
 void yl_fields(tl_yl *y, tl_def *def, const char *key)
 {
-	char what[96];
-	if (!yl_begin_seq(y, owner_what(what, sizeof(what), key, def),
+	/* "'struct' of", "'union' of" */
+	const char *what = key[0] == 's' ? "'struct' of" : "'union' of";
+	if (!yl_begin_seq(y, what, def->name,
 			  "a sequence of fields such as '- x: u32'"))
 		return;
 	size_t mark = y->fields.len;
@@ -249,8 +258,7 @@ void yl_fields(tl_yl *y, tl_def *def, const char *key)
 
 void yl_tuple(tl_yl *y, tl_def *def)
 {
-	char what[96];
-	if (!yl_begin_seq(y, owner_what(what, sizeof(what), "tuple", def),
+	if (!yl_begin_seq(y, "'tuple' of", def->name,
 			  "a sequence of types such as '[u8, u32]'"))
 		return;
 	size_t mark = y->fields.len;
@@ -262,8 +270,7 @@ void yl_tuple(tl_yl *y, tl_def *def)
 
 void yl_closure(tl_yl *y, tl_def *def)
 {
-	char what[96];
-	if (!yl_begin_seq(y, owner_what(what, sizeof(what), "closure", def),
+	if (!yl_begin_seq(y, "'closure' of", def->name,
 			  "a sequence of captures such as '- i: { by: ref, type: i32 }'"))
 		return;
 	size_t mark = y->fields.len;
@@ -289,7 +296,7 @@ static bool variant_head(tl_yl *y, const yl_scalar *k, tl_variant *v)
 /* `- Point: [ {x: i32}, {y: i32} ]`, `- Pair: [u8, u32]`, `- Unit: []` */
 static bool map_variant(tl_yl *y, tl_variant *v)
 {
-	if (!yl_begin_map(y, "a variant", "a string or a one-key mapping"))
+	if (!yl_begin_map(y, "a variant", NULL, "a string or a one-key mapping"))
 		return false;
 	yl_scalar k;
 	bool ok = false, have = yl_key(y, &k);
@@ -306,10 +313,7 @@ static bool map_variant(tl_yl *y, tl_variant *v)
 	} else if (have) {
 		ok = variant_head(y, &k, v);
 		yl_next(y);
-		char what[96];
-		snprintf(what, sizeof(what), "the fields of variant '%s'",
-			 v->name ? v->name : "?");
-		if (yl_begin_seq(y, what,
+		if (yl_begin_seq(y, "the fields of variant", v->name ? v->name : "?",
 				 "a sequence such as '[u8, u32]' or '[ {x: i32} ]'")) {
 			size_t mark = y->fields.len;
 			bool named = yl_is(y, YAML_MAPPING_START_EVENT);
@@ -338,8 +342,7 @@ static bool map_variant(tl_yl *y, tl_variant *v)
 
 void yl_enum(tl_yl *y, tl_def *def)
 {
-	char what[96];
-	if (!yl_begin_seq(y, owner_what(what, sizeof(what), "enum", def),
+	if (!yl_begin_seq(y, "'enum' of", def->name,
 			  "a sequence of variants such as '- Empty' or '- Number(i32)'"))
 		return;
 	size_t mark = y->variants.len;

@@ -47,6 +47,8 @@ typedef struct tl_yl {
 	uint32_t file;
 	bool builtin;
 	bool ascii;      /* the file is ASCII: libyaml's character columns are bytes */
+	const char *text; /* the source (the context's copy) */
+	size_t len;
 	yaml_parser_t parser;
 	yaml_event_t ev;
 	bool have_ev;
@@ -58,6 +60,7 @@ typedef struct tl_yl {
 	TL_VEC(tl_variant) variants;
 	yl_set names;                /* field names of one list */
 	yl_set vnames;               /* variant names of one enum */
+	const char *index_names[16]; /* interned "0".."15" */
 } tl_yl;
 
 /* A scalar's text and where its first character is. `exact` is false when
@@ -88,10 +91,14 @@ void yl_rparse_begin(tl_yl *y, const yl_scalar *s);
  * success the scalar stays current (the caller moves on with yl_next); on
  * failure the node has been reported and skipped. */
 bool yl_string(tl_yl *y, const char *what, yl_scalar *out);
-/* Starts a sequence/mapping; else reports "<what> must be ..., found X"
- * and skips the node. */
-bool yl_begin_seq(tl_yl *y, const char *what, const char *expected);
-bool yl_begin_map(tl_yl *y, const char *what, const char *expected);
+/* Starts a sequence/mapping; else reports "<what> '<name>' must be
+ * <expected>, found X" (name may be NULL) and skips the node. */
+bool yl_begin_seq(tl_yl *y, const char *what, const char *name,
+		  const char *expected);
+bool yl_begin_map(tl_yl *y, const char *what, const char *name,
+		  const char *expected);
+/* "0", "1", ...: the interned names of tuple fields. */
+const char *yl_index_name(tl_yl *y, uint32_t i);
 /* "YAML tags are not supported" for the current node. */
 void yl_tag_error(tl_yl *y, const char *tag);
 /* Reports an unknown key, with a suggestion among `keys` (NULL-ended). */

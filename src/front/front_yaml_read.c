@@ -279,7 +279,7 @@ bool yl_string(tl_yl *y, const char *what, yl_scalar *out)
 }
 
 static bool begin_coll(tl_yl *y, yaml_event_type_t type, const char *what,
-		       const char *expected)
+		       const char *name, const char *expected)
 {
 	if (yl_is(y, type)) {
 		if (!check_props(y)) {
@@ -292,22 +292,25 @@ static bool begin_coll(tl_yl *y, yaml_event_type_t type, const char *what,
 		return false;
 	if (y->ev.type == YAML_ALIAS_EVENT)
 		check_props(y);
-	else
+	else /* formatted only here: the names cost nothing on valid input */
 		tl_error(y->ctx, yl_here(y), ID_YAML_SHAPE,
-			 "%s must be %s, found %s", what, expected,
+			 "%s%s%s%s must be %s, found %s", what, name ? " '" : "",
+			 name ? name : "", name ? "'" : "", expected,
 			 yl_kind(&y->ev));
 	yl_skip(y);
 	return false;
 }
 
-bool yl_begin_seq(tl_yl *y, const char *what, const char *expected)
+bool yl_begin_seq(tl_yl *y, const char *what, const char *name,
+		  const char *expected)
 {
-	return begin_coll(y, YAML_SEQUENCE_START_EVENT, what, expected);
+	return begin_coll(y, YAML_SEQUENCE_START_EVENT, what, name, expected);
 }
 
-bool yl_begin_map(tl_yl *y, const char *what, const char *expected)
+bool yl_begin_map(tl_yl *y, const char *what, const char *name,
+		  const char *expected)
 {
-	return begin_coll(y, YAML_MAPPING_START_EVENT, what, expected);
+	return begin_coll(y, YAML_MAPPING_START_EVENT, what, name, expected);
 }
 
 void yl_unknown_key(tl_yl *y, const yl_scalar *k, const char *where,

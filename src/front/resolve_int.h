@@ -1,6 +1,8 @@
 /*
- * Shared by resolve.c (types, paths, generic arguments, aliases) and
- * resolve_defs.c (definitions, fields, discriminants, entry points).
+ * Shared by resolve.c (types, paths, generic arguments), resolve_alias.c
+ * (aliases, defaults, cases, the substitution guard), resolve_lookup.c
+ * (the global name rules) and resolve_defs.c (definitions, fields,
+ * discriminants, entry points).
  */
 #ifndef TL_FRONT_RESOLVE_INT_H
 #define TL_FRONT_RESOLVE_INT_H
@@ -34,6 +36,15 @@ typedef struct rsv {
 	unsigned depth;
 	unsigned suggestions;
 	TL_VEC(const tl_def *) cands; /* scratch for rsv_lookup_global */
+	/* the ADT term of each non-generic definition, by def->index, and of
+	 * each primitive: found once, not re-interned per use */
+	tl_type_id *adt_ids;
+	size_t nadt_ids;
+	tl_type_id prim_ids[TL_PRIM__COUNT + 1]; /* + str */
+	/* single names that resolved to a primitive or a prelude type, for
+	 * user code and for the prelude: a small table that stays in cache,
+	 * where the name index of a million-type file does not */
+	tl_ptrmap simple[2];
 } rsv;
 
 /* Primitive names (resolve_lookup.c); `str` has prim RSV_PRIM_STR. */
@@ -77,5 +88,9 @@ tl_type_id rsv_default(rsv *r, const tl_def *def, uint32_t i);
 tl_type_id rsv_alias(rsv *r, tl_def *def);
 /* Resolves the targets of a type function's cases (once). */
 void rsv_cases(rsv *r, tl_def *def);
+/* tl_type_subst, refusing (with a diagnostic naming `name` at `loc`)
+ * results too large or too deeply nested (resolve_alias.c). */
+tl_type_id rsv_subst_checked(rsv *r, tl_type_id id, const tl_type_id *args,
+			     uint32_t n, const char *name, tl_loc loc);
 
 #endif

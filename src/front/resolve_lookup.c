@@ -171,8 +171,9 @@ static int pick_user(rsv *r, const tl_texpr *t, const rsv_path_ref *p,
 		     const tl_def **out)
 {
 	/* lookups key on interned names; a front end's expanded path may
-	 * hold copies */
-	const char *name = tl_intern_cstr(r->ctx, p->segs[p->nsegs - 1]);
+	 * hold copies (our own parser interns every segment) */
+	const char *name = p->external ? tl_intern_cstr(r->ctx, p->segs[p->nsegs - 1]) :
+					 p->segs[p->nsegs - 1];
 	r->cands.len = 0;
 	if (!name)
 		return -1;
@@ -222,7 +223,8 @@ static int pick_user(rsv *r, const tl_texpr *t, const rsv_path_ref *p,
 rsv_found rsv_lookup_global(rsv *r, const tl_texpr *t, const rsv_path_ref *p,
 			    const tl_def **def, tl_type_id *prim)
 {
-	const char *name = tl_intern_cstr(r->ctx, p->segs[p->nsegs - 1]);
+	const char *name = p->external ? tl_intern_cstr(r->ctx, p->segs[p->nsegs - 1]) :
+					 p->segs[p->nsegs - 1];
 	if (!name)
 		return RSV_NOT_FOUND;
 	/* the prelude is self-contained: a user's `Vec` must not change
@@ -240,8 +242,11 @@ rsv_found rsv_lookup_global(rsv *r, const tl_texpr *t, const rsv_path_ref *p,
 				 "primitive type '%s' takes no generic arguments", name);
 			return RSV_NOT_FOUND;
 		}
-		*prim = pr - 1 == RSV_PRIM_STR ? tl_type_str(r->ctx) :
-						 tl_type_prim(r->ctx, (tl_prim)(pr - 1));
+		unsigned k = pr - 1 == RSV_PRIM_STR ? TL_PRIM__COUNT : (unsigned)(pr - 1);
+		if (!r->prim_ids[k])
+			r->prim_ids[k] = k == TL_PRIM__COUNT ?
+				tl_type_str(r->ctx) : tl_type_prim(r->ctx, (tl_prim)k);
+		*prim = r->prim_ids[k];
 		return *prim ? RSV_FOUND_PRIM : RSV_NOT_FOUND;
 	}
 	const tl_def *match = NULL, *any = NULL;

@@ -48,6 +48,13 @@ static int at(const tl_rlex *lx, size_t off)
 	return i < lx->len ? (unsigned char)lx->text[i] : -1;
 }
 
+/* Moves over `n` bytes known to hold no newline (identifiers, numbers). */
+static void advance_cols(tl_rlex *lx, size_t n)
+{
+	lx->pos += n;
+	lx->col += (uint32_t)n;
+}
+
 /* Moves to `end`, keeping line and column in step (columns count bytes). */
 static void advance_to(tl_rlex *lx, size_t end)
 {
@@ -300,13 +307,18 @@ static tl_token lex_punct(tl_rlex *lx, size_t start, tl_loc loc)
 			    at(lx, 2) < 0 ? 0 : at(lx, 2));
 	size_t n = 0;
 	uint32_t code = 0;
-	for (size_t i = 0; i < sizeof(punct3) / sizeof(*punct3) && !n; i++)
+	/* multi-character punctuation starts with one of these; the common
+	 * `<`, `>` `,` `(` of type expressions skip the tables at once
+	 * unless the next character could extend them */
+	bool multi = strchr("<>.:-=!&|+*/%^", (char)(c3 & 0xFF)) &&
+		     (c3 >> 8 & 0xFF) && strchr("<>.:=&|", (char)(c3 >> 8 & 0xFF));
+	for (size_t i = 0; multi && i < sizeof(punct3) / sizeof(*punct3) && !n; i++)
 		if (c3 == punct3[i])
 			n = 3, code = c3;
-	for (size_t i = 0; i < sizeof(punct2) / sizeof(*punct2) && !n; i++)
+	for (size_t i = 0; multi && i < sizeof(punct2) / sizeof(*punct2) && !n; i++)
 		if ((c3 & 0xFFFF) == punct2[i])
 			n = 2, code = c3 & 0xFFFF;
-	if (!n && strchr("+-*/%^!&|=<>@.,;:#$?~{}[]()", at(lx, 0)))
+	if (!n && at(lx, 0) > 0 && strchr("+-*/%^!&|=<>@.,;:#$?~{}[]()", at(lx, 0)))
 		n = 1, code = c3 & 0xFF;
 	if (!n)
 		return error_tok(lx, start, loc, "unexpected character");
@@ -347,9 +359,10 @@ static tl_token lex_token(tl_rlex *lx)
 		return t;
 	}
 	if (is_ident_start((unsigned char)c)) {
-		while (lx->pos < lx->len &&
-		       is_ident_cont((unsigned char)lx->text[lx->pos]))
-			advance_to(lx, lx->pos + 1);
+		size_t e = lx->pos + 1;
+		while (e < lx->len && is_ident_cont((unsigned char)lx->text[e]))
+			e++;
+		advance_cols(lx, e - lx->pos);
 		return make(lx, TL_TOK_IDENT, start, loc);
 	}
 	if (is_digit((unsigned char)c))
@@ -384,30 +397,42 @@ const tl_token *tl_rlex_peek(tl_rlex *lx)
 
 bool tl_tok_is(const tl_token *t, const char *kw)
 {
-	return t->kind == TL_TOK_IDENT && !t->raw && strlen(kw) == t->len &&
-	       memcmp(t->text, kw, t->len) == 0;
+	return t->kind == TL_TOK_IDENT && !t->raw && t->len && kw[0] == t->text[0] &&
+	       strlen(kw) == t->len && memcmp(t->text, kw, t->len) == 0;
 }
 
-static const char *const keywords[] = {
-	"as", "async", "await", "break", "const", "continue", "crate", "dyn",
-	"else", "enum", "extern", "false", "fn", "for", "if", "impl", "in",
-	"let", "loop", "match", "mod", "move", "mut", "pub", "ref", "return",
-	"self", "Self", "static", "struct", "super", "trait", "true", "type",
-	"unsafe", "use", "where", "while", "abstract", "become", "box", "do",
-	"final", "macro", "override", "priv", "typeof", "unsized", "virtual",
-	"yield",
-	/* not `try` (2018) nor `gen` (2024): crates of earlier editions use
-	 * them as names (serde_derive's `mod try`, syn's `mod gen`), and no
-	 * item or type of a later edition reads differently with them as
-	 * identifiers (try and gen blocks are expressions) */
-};
+/* Strict and reserved keywords (Rust Reference, "Keywords"), by length:
+ * type names are looked up by the thousand, so the test is a length
+ * switch and a few memcmp, not a scan of every keyword. */
+static const char *const keywords2[] = {"as", "do", "fn", "if", "in", NULL};
+/* not `try` (2018) nor `gen` (2024): crates of earlier editions use them
+ * as names (serde_derive's `mod try`, syn's `mod gen`), and no item or
+ * type of a later edition reads differently with them as identifiers (try
+ * and gen blocks are expressions) */
+static const char *const keywords3[] = {"box", "dyn", "for", "let", "mod", "mut",
+					"pub", "ref", "use", NULL};
+static const char *const keywords4[] = {"else", "enum", "impl", "loop", "move",
+					"priv", "self", "Self", "true", "type",
+					NULL};
+static const char *const keywords5[] = {"async", "await", "break", "const",
+					"crate", "false", "final", "macro",
+					"match", "super", "trait", "where",
+					"while", "yield", NULL};
+static const char *const keywords6[] = {"become", "extern", "return", "static",
+					"struct", "typeof", "unsafe", NULL};
+static const char *const keywords7[] = {"unsized", "virtual", NULL};
+static const char *const keywords8[] = {"abstract", "continue", "override", NULL};
 
 bool tl_tok_is_keyword(const tl_token *t)
 {
-	if (t->kind != TL_TOK_IDENT || t->raw)
+	static const char *const *const by_len[] = {
+		NULL, NULL, keywords2, keywords3, keywords4, keywords5,
+		keywords6, keywords7, keywords8,
+	};
+	if (t->kind != TL_TOK_IDENT || t->raw || t->len < 2 || t->len > 8)
 		return false;
-	for (size_t i = 0; i < sizeof(keywords) / sizeof(*keywords); i++)
-		if (tl_tok_is(t, keywords[i]))
+	for (const char *const *k = by_len[t->len]; *k; k++)
+		if ((*k)[0] == t->text[0] && memcmp(*k, t->text, t->len) == 0)
 			return true;
 	return false;
 }

@@ -191,7 +191,7 @@ bool tl_rparse__eat_gt(tl_rparse *p)
 	return true;
 }
 
-static tl_texpr *new_tx(tl_rparse *p, tl_tx_kind kind, tl_loc loc)
+tl_texpr *tl_rparse__new_tx(tl_rparse *p, tl_tx_kind kind, tl_loc loc)
 {
 	tl_texpr *t = tl_arena_alloc(&p->ctx->arena, sizeof(*t));
 	if (!t)
@@ -216,7 +216,7 @@ const tl_texpr *const *tl_rparse__pop_tys(tl_rparse *p, size_t mark,
 	return arr;
 }
 
-static bool push_ty(tl_rparse *p, const tl_texpr *t)
+bool tl_rparse__push_ty(tl_rparse *p, const tl_texpr *t)
 {
 	if (!TL_VEC_PUSH(p->tys, t)) {
 		oom(p);
@@ -225,12 +225,11 @@ static bool push_ty(tl_rparse *p, const tl_texpr *t)
 	return true;
 }
 
-static const tl_texpr *parse_type(tl_rparse *p, bool allow_plus);
 
 /* Generic arguments after `<` of `owner`: types, lifetimes, `Item = T`
  * bindings, and const arguments (`16`, `-1`, `{ N + 1 }`). */
-static bool parse_gargs(tl_rparse *p, const char *owner, const tl_garg **out,
-			uint32_t *n)
+bool tl_rparse__gargs(tl_rparse *p, const char *owner, const tl_garg **out,
+		      uint32_t *n)
 {
 	char b[64];
 	size_t mark = p->gargs.len;
@@ -253,9 +252,9 @@ static bool parse_gargs(tl_rparse *p, const char *owner, const tl_garg **out,
 			g.assoc = tl_rparse__intern_tok(p, &p->cur);
 			tl_rparse__advance(p);
 			tl_rparse__advance(p);
-			g.type = parse_type(p, true);
+			g.type = tl_rparse__type(p, true);
 		} else {
-			g.type = parse_type(p, true);
+			g.type = tl_rparse__type(p, true);
 		}
 		if (p->failed)
 			break;
@@ -279,10 +278,48 @@ static bool parse_gargs(tl_rparse *p, const char *owner, const tl_garg **out,
 	return !p->failed;
 }
 
-static bool is_path_keyword(const tl_token *t)
+bool tl_rparse__path_keyword(const tl_token *t)
 {
 	return tl_tok_is(t, "self") || tl_tok_is(t, "super") ||
 	       tl_tok_is(t, "crate") || tl_tok_is(t, "Self");
+}
+
+/* A PATH node and its segments in one block: most paths are one name. */
+static tl_texpr *new_path(tl_ctx *ctx, uint32_t nsegs)
+{
+	size_t size = sizeof(tl_texpr) + nsegs * sizeof(const char *);
+	tl_texpr *t = tl_arena_alloc(&ctx->arena, size);
+	if (t) {
+		t->kind = TL_TX_PATH;
+		t->segs = (const char **)(t + 1);
+		t->nsegs = nsegs;
+	}
+	return t;
+}
+
+const tl_texpr *tl_rparse_simple_path(tl_ctx *ctx, const char *text, size_t len,
+				      tl_loc loc)
+{
+	if (len == 0 || len > 64 || (text[0] >= '0' && text[0] <= '9'))
+		return NULL;
+	for (size_t i = 0; i < len; i++) {
+		char c = text[i];
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		      (c >= '0' && c <= '9') || c == '_'))
+			return NULL;
+	}
+	tl_token tok = {.kind = TL_TOK_IDENT, .text = text, .len = len};
+	if (tl_tok_is_keyword(&tok) || tl_tok_is(&tok, "_"))
+		return NULL;
+	const char *seg = tl_intern(ctx, text, len);
+	tl_texpr *t = seg ? new_path(ctx, 1) : NULL;
+	if (!t) {
+		ctx->oom = true;
+		return NULL;
+	}
+	((const char **)t->segs)[0] = seg;
+	t->loc = loc;
+	return t;
 }
 
 static const tl_texpr *parse_path(tl_rparse *p)
@@ -295,7 +332,7 @@ static const tl_texpr *parse_path(tl_rparse *p)
 	uint32_t nargs = 0;
 	for (;;) {
 		if (p->cur.kind != TL_TOK_IDENT ||
-		    (tl_tok_is_keyword(&p->cur) && !is_path_keyword(&p->cur))) {
+		    (tl_tok_is_keyword(&p->cur) && !tl_rparse__path_keyword(&p->cur))) {
 			tl_rparse_error(p, p->cur.loc, "expected a type, found %s",
 					tl_rparse__desc(&p->cur, b, sizeof(b)));
 			break;
@@ -312,7 +349,7 @@ static const tl_texpr *parse_path(tl_rparse *p)
 		if (turbofish)
 			tl_rparse__advance(p);
 		if (is_punct(p, '<')) {
-			if (!parse_gargs(p, seg, &args, &nargs))
+			if (!tl_rparse__gargs(p, seg, &args, &nargs))
 				break;
 			if (is_punct(p, TL_P2(':', ':')))
 				tl_rparse_error(p, p->cur.loc,
@@ -334,21 +371,16 @@ static const tl_texpr *parse_path(tl_rparse *p)
 		p->segs.len = mark;
 		return NULL;
 	}
-	/* one block for the node and its segments: most paths are one name */
-	size_t size = sizeof(tl_texpr) + nsegs * sizeof(const char *);
-	tl_texpr *t = tl_arena_alloc(&p->ctx->arena, size);
+	tl_texpr *t = new_path(p->ctx, nsegs);
 	if (!t) {
 		p->segs.len = mark;
 		return oom(p);
 	}
-	const char **segs = (const char **)(t + 1);
-	memcpy(segs, p->segs.items + mark, nsegs * sizeof(*segs));
+	memcpy((const char **)t->segs, p->segs.items + mark,
+	       nsegs * sizeof(*t->segs));
 	p->segs.len = mark;
-	t->kind = TL_TX_PATH;
 	t->loc = loc;
 	t->global = global;
-	t->segs = segs;
-	t->nsegs = nsegs;
 	t->args = args;
 	t->nargs = nargs;
 	return t;
@@ -362,7 +394,7 @@ static const tl_texpr *parse_paren(tl_rparse *p)
 	size_t mark = p->tys.len;
 	bool comma = false;
 	while (!p->failed && !tl_rparse_eat(p, ')')) {
-		if (!push_ty(p, parse_type(p, true)))
+		if (!tl_rparse__push_ty(p, tl_rparse__type(p, true)))
 			break;
 		comma = tl_rparse_eat(p, ',');
 		if (!comma && !is_punct(p, ')')) {
@@ -379,7 +411,7 @@ static const tl_texpr *parse_paren(tl_rparse *p)
 		p->tys.len = mark;
 		return inner;
 	}
-	tl_texpr *t = new_tx(p, TL_TX_TUPLE, loc);
+	tl_texpr *t = tl_rparse__new_tx(p, TL_TX_TUPLE, loc);
 	if (t)
 		t->elems = tl_rparse__pop_tys(p, mark, &t->nelems);
 	return t;
@@ -387,7 +419,7 @@ static const tl_texpr *parse_paren(tl_rparse *p)
 
 static const tl_texpr *parse_ref(tl_rparse *p)
 {
-	tl_texpr *t = new_tx(p, TL_TX_REF, p->cur.loc);
+	tl_texpr *t = tl_rparse__new_tx(p, TL_TX_REF, p->cur.loc);
 	if (!t)
 		return NULL;
 	if (p->cur.punct == TL_P2('&', '&')) {
@@ -408,14 +440,14 @@ static const tl_texpr *parse_ref(tl_rparse *p)
 		t->mut = true;
 		tl_rparse__advance(p);
 	}
-	t->inner = parse_type(p, false);
+	t->inner = tl_rparse__type(p, false);
 	return t->inner ? t : NULL;
 }
 
 static const tl_texpr *parse_rawptr(tl_rparse *p)
 {
 	char b[64];
-	tl_texpr *t = new_tx(p, TL_TX_RAWPTR, p->cur.loc);
+	tl_texpr *t = tl_rparse__new_tx(p, TL_TX_RAWPTR, p->cur.loc);
 	if (!t)
 		return NULL;
 	tl_rparse__advance(p);
@@ -428,18 +460,18 @@ static const tl_texpr *parse_rawptr(tl_rparse *p)
 		return NULL;
 	}
 	tl_rparse__advance(p);
-	t->inner = parse_type(p, false);
+	t->inner = tl_rparse__type(p, false);
 	return t->inner ? t : NULL;
 }
 
 static const tl_texpr *parse_bracket(tl_rparse *p)
 {
 	char b[64];
-	tl_texpr *t = new_tx(p, TL_TX_SLICE, p->cur.loc);
+	tl_texpr *t = tl_rparse__new_tx(p, TL_TX_SLICE, p->cur.loc);
 	if (!t)
 		return NULL;
 	tl_rparse__advance(p);
-	t->inner = parse_type(p, true);
+	t->inner = tl_rparse__type(p, true);
 	if (tl_rparse_eat(p, ';')) {
 		t->kind = TL_TX_ARRAY;
 		t->len = tl_rparse_cexpr(p);
@@ -452,121 +484,6 @@ static const tl_texpr *parse_bracket(tl_rparse *p)
 	return p->failed ? NULL : t;
 }
 
-/* `for<'a, 'b>`: the binder is dropped (lifetimes do not change layouts). */
-static void skip_for_binder(tl_rparse *p)
-{
-	tl_rparse__advance(p); /* for */
-	tl_rparse_expect(p, '<', "after 'for'");
-	while (!p->failed && !tl_rparse__eat_gt(p)) {
-		if (p->cur.kind != TL_TOK_LIFETIME) {
-			tl_rparse_expect(p, '>', "to close the 'for<..>' binder");
-			return;
-		}
-		tl_rparse__advance(p);
-		if (!tl_rparse_eat(p, ',') && !is_punct(p, '>'))
-			tl_rparse_expect(p, '>', "to close the 'for<..>' binder");
-	}
-}
-
-/* [for<..>] [unsafe] [extern ["abi"]] fn(params) [-> T] */
-static const tl_texpr *parse_fnptr(tl_rparse *p)
-{
-	char b[64];
-	tl_texpr *t = new_tx(p, TL_TX_FNPTR, p->cur.loc);
-	if (!t)
-		return NULL;
-	if (tl_tok_is(&p->cur, "for"))
-		skip_for_binder(p);
-	size_t start = p->sb.len;
-	if (tl_tok_is(&p->cur, "unsafe")) {
-		tl_strbuf_puts(&p->sb, "unsafe ");
-		tl_rparse__advance(p);
-	}
-	if (tl_tok_is(&p->cur, "extern")) {
-		tl_rparse__advance(p);
-		tl_strbuf_puts(&p->sb, "extern ");
-		if (p->cur.kind == TL_TOK_STR) {
-			tl_strbuf_add(&p->sb, p->cur.text, p->cur.len);
-			tl_rparse__advance(p);
-		} else {
-			tl_strbuf_puts(&p->sb, "\"C\"");
-		}
-		tl_strbuf_putc(&p->sb, ' ');
-	}
-	if (!p->failed && !tl_tok_is(&p->cur, "fn"))
-		tl_rparse_error(p, p->cur.loc, "expected 'fn', found %s",
-				tl_rparse__desc(&p->cur, b, sizeof(b)));
-	tl_rparse__advance(p);
-	tl_rparse_expect(p, '(', "after 'fn'");
-	size_t mark = p->tys.len;
-	bool variadic = false;
-	while (!p->failed && !tl_rparse_eat(p, ')')) {
-		const tl_token *next = tl_rlex_peek(&p->lx);
-		if (p->cur.kind == TL_TOK_IDENT && next->kind == TL_TOK_PUNCT &&
-		    next->punct == ':') {
-			tl_rparse__advance(p); /* a parameter name */
-			tl_rparse__advance(p);
-		}
-		if (tl_rparse_eat(p, TL_P3('.', '.', '.')))
-			variadic = true;
-		else if (!push_ty(p, parse_type(p, true)))
-			break;
-		if (!tl_rparse_eat(p, ',') && !is_punct(p, ')'))
-			tl_rparse_expect(p, ')', "to close the parameter list");
-	}
-	if (tl_rparse_eat(p, TL_P2('-', '>')))
-		t->ret = parse_type(p, false);
-	if (p->failed) {
-		p->tys.len = mark;
-		p->sb.len = start;
-		return NULL;
-	}
-	t->elems = tl_rparse__pop_tys(p, mark, &t->nelems);
-	tl_strbuf_puts(&p->sb, "fn(");
-	for (uint32_t i = 0; i < t->nelems; i++) {
-		if (i)
-			tl_strbuf_puts(&p->sb, ", ");
-		tl_texpr_print(&p->sb, t->elems[i]);
-	}
-	if (variadic)
-		tl_strbuf_puts(&p->sb, t->nelems ? ", ..." : "...");
-	tl_strbuf_putc(&p->sb, ')');
-	if (t->ret && !(t->ret->kind == TL_TX_TUPLE && t->ret->nelems == 0)) {
-		tl_strbuf_puts(&p->sb, " -> ");
-		tl_texpr_print(&p->sb, t->ret);
-	}
-	t->text = p->sb.oom ? NULL : tl_intern(p->ctx, p->sb.buf + start,
-					       p->sb.len - start);
-	p->sb.len = start;
-	if (p->sb.buf)
-		p->sb.buf[start] = '\0';
-	return t->text ? t : oom(p);
-}
-
-static const tl_texpr *parse_dyn(tl_rparse *p, bool allow_plus)
-{
-	tl_texpr *t = new_tx(p, TL_TX_DYN, p->cur.loc);
-	if (!t)
-		return NULL;
-	tl_rparse__advance(p); /* dyn */
-	size_t start = p->sb.len;
-	bool unsized = false;
-	/* without allow_plus one bound only: `&dyn A + B` needs parentheses */
-	tl_rparse__bounds(p, allow_plus, &unsized);
-	if (!p->failed && p->sb.len == start)
-		tl_rparse_error(p, t->loc,
-				"at least one trait is required for an object type");
-	t->text = p->failed || p->sb.oom ?
-		NULL : tl_intern(p->ctx, p->sb.buf + start, p->sb.len - start);
-	p->sb.len = start;
-	if (p->sb.buf)
-		p->sb.buf[start] = '\0';
-	if (!t->text && !p->failed)
-		oom(p);
-	return p->failed ? NULL : t;
-}
-
-static bool parse_trait_path(tl_rparse *p);
 
 /* `<T as Trait>::Name...` when allow_qpath is set (see rust_parse.h): a
  * PATH whose first segment is the normalised text "<T as Trait>". */
@@ -574,7 +491,7 @@ static const tl_texpr *parse_qpath(tl_rparse *p)
 {
 	tl_loc loc = p->cur.loc;
 	tl_rparse__advance(p); /* < */
-	const tl_texpr *self = parse_type(p, true);
+	const tl_texpr *self = tl_rparse__type(p, true);
 	size_t start = p->sb.len;
 	tl_strbuf_putc(&p->sb, '<');
 	if (self)
@@ -582,7 +499,7 @@ static const tl_texpr *parse_qpath(tl_rparse *p)
 	if (self && tl_tok_is(&p->cur, "as")) {
 		tl_rparse__advance(p);
 		tl_strbuf_puts(&p->sb, " as ");
-		parse_trait_path(p);
+		tl_rparse__trait_path(p);
 	}
 	if (!p->failed && !tl_rparse__eat_gt(p))
 		tl_rparse_expect(p, '>', "to close the qualified path");
@@ -623,7 +540,7 @@ static const tl_texpr *parse_type_at(tl_rparse *p, bool allow_plus)
 		case '(':
 			return parse_paren(p);
 		case '!': {
-			tl_texpr *t = new_tx(p, TL_TX_NEVER, c->loc);
+			tl_texpr *t = tl_rparse__new_tx(p, TL_TX_NEVER, c->loc);
 			tl_rparse__advance(p);
 			return t;
 		}
@@ -645,12 +562,12 @@ static const tl_texpr *parse_type_at(tl_rparse *p, bool allow_plus)
 		}
 	} else if (c->kind == TL_TOK_IDENT && !c->raw) {
 		if (tl_tok_is(c, "_")) {
-			tl_texpr *t = new_tx(p, TL_TX_INFER, c->loc);
+			tl_texpr *t = tl_rparse__new_tx(p, TL_TX_INFER, c->loc);
 			tl_rparse__advance(p);
 			return t;
 		}
 		if (tl_tok_is(c, "dyn"))
-			return parse_dyn(p, allow_plus);
+			return tl_rparse__dyn(p, allow_plus);
 		if (tl_tok_is(c, "impl")) {
 			tl_rparse_error(p, c->loc,
 					"'impl Trait' is not a storable field type");
@@ -658,7 +575,7 @@ static const tl_texpr *parse_type_at(tl_rparse *p, bool allow_plus)
 		}
 		if (tl_tok_is(c, "fn") || tl_tok_is(c, "unsafe") ||
 		    tl_tok_is(c, "extern") || tl_tok_is(c, "for"))
-			return parse_fnptr(p);
+			return tl_rparse__fnptr(p);
 	}
 	if (c->kind == TL_TOK_IDENT)
 		return parse_path(p);
@@ -667,7 +584,7 @@ static const tl_texpr *parse_type_at(tl_rparse *p, bool allow_plus)
 	return NULL;
 }
 
-static const tl_texpr *parse_type(tl_rparse *p, bool allow_plus)
+const tl_texpr *tl_rparse__type(tl_rparse *p, bool allow_plus)
 {
 	if (!tl_rparse__enter(p))
 		return NULL;
@@ -678,102 +595,6 @@ static const tl_texpr *parse_type(tl_rparse *p, bool allow_plus)
 
 const tl_texpr *tl_rparse_type(tl_rparse *p)
 {
-	return parse_type(p, true);
+	return tl_rparse__type(p, true);
 }
 
-/* A trait path for bounds, printed into p->sb as it is read: `Fn(u8) ->
- * u8`, `Iterator<Item = u8>`, `std::io::Write`. */
-static bool parse_trait_path(tl_rparse *p)
-{
-	char b[64];
-	if (tl_rparse_eat(p, TL_P2(':', ':')))
-		tl_strbuf_puts(&p->sb, "::");
-	for (;;) {
-		if (p->cur.kind != TL_TOK_IDENT ||
-		    (tl_tok_is_keyword(&p->cur) && !is_path_keyword(&p->cur))) {
-			tl_rparse_error(p, p->cur.loc, "expected a trait, found %s",
-					tl_rparse__desc(&p->cur, b, sizeof(b)));
-			return false;
-		}
-		const char *seg = tl_rparse__intern_tok(p, &p->cur);
-		if (!seg)
-			return false;
-		tl_strbuf_puts(&p->sb, seg);
-		tl_rparse__advance(p);
-		if (is_punct(p, TL_P2(':', ':')) &&
-		    tl_rlex_peek(&p->lx)->kind == TL_TOK_PUNCT &&
-		    tl_rlex_peek(&p->lx)->punct == '<')
-			tl_rparse__advance(p);
-		if (is_punct(p, '<')) {
-			const tl_garg *args;
-			uint32_t n;
-			if (!parse_gargs(p, seg, &args, &n))
-				return false;
-			tl_texpr tmp = {.kind = TL_TX_PATH, .args = args, .nargs = n};
-			tl_texpr_print(&p->sb, &tmp); /* prints just "<...>" */
-		} else if (is_punct(p, '(')) {
-			tl_rparse__advance(p);
-			size_t mark = p->tys.len;
-			while (!p->failed && !tl_rparse_eat(p, ')')) {
-				if (!push_ty(p, parse_type(p, true)))
-					break;
-				if (!tl_rparse_eat(p, ',') && !is_punct(p, ')'))
-					tl_rparse_expect(p, ')', "to close the argument list");
-			}
-			const tl_texpr *ret = NULL;
-			if (tl_rparse_eat(p, TL_P2('-', '>')))
-				ret = parse_type(p, false);
-			if (p->failed) {
-				p->tys.len = mark;
-				return false;
-			}
-			tl_strbuf_putc(&p->sb, '(');
-			for (size_t i = mark; i < p->tys.len; i++) {
-				if (i > mark)
-					tl_strbuf_puts(&p->sb, ", ");
-				tl_texpr_print(&p->sb, p->tys.items[i]);
-			}
-			tl_strbuf_putc(&p->sb, ')');
-			p->tys.len = mark;
-			if (ret && !(ret->kind == TL_TX_TUPLE && ret->nelems == 0)) {
-				tl_strbuf_puts(&p->sb, " -> ");
-				tl_texpr_print(&p->sb, ret);
-			}
-			return true;
-		}
-		if (!tl_rparse_eat(p, TL_P2(':', ':')))
-			return !p->failed;
-		tl_strbuf_puts(&p->sb, "::");
-	}
-}
-
-/* Bounds `A + ?Sized + 'a + for<'b> Fn(&'b u8)`, printed normalised into
- * p->sb (lifetimes dropped, " + " between bounds). */
-bool tl_rparse__bounds(tl_rparse *p, bool allow_plus, bool *maybe_unsized)
-{
-	size_t start = p->sb.len;
-	do {
-		if (!tl_rparse__enter(p))
-			return false;
-		if (p->cur.kind == TL_TOK_LIFETIME) {
-			tl_rparse__advance(p);
-			p->depth--;
-			continue;
-		}
-		if (p->sb.len > start)
-			tl_strbuf_puts(&p->sb, " + ");
-		bool paren = tl_rparse_eat(p, '(');
-		if (tl_tok_is(&p->cur, "for"))
-			skip_for_binder(p);
-		if (tl_rparse_eat(p, '?')) {
-			tl_strbuf_putc(&p->sb, '?');
-			if (tl_tok_is(&p->cur, "Sized"))
-				*maybe_unsized = true;
-		}
-		parse_trait_path(p);
-		if (paren)
-			tl_rparse_expect(p, ')', "to close the bound");
-		p->depth--;
-	} while (!p->failed && allow_plus && tl_rparse_eat(p, '+'));
-	return !p->failed;
-}

@@ -96,6 +96,13 @@ bool tl_rparse_end(tl_rparse *p, const char *what);
 void tl_rparse_error(tl_rparse *p, tl_loc loc, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
+/* The type expression for `text` when it is a single identifier (`u32`,
+ * `String`): the same node tl_rparse_type would build, without lexing.
+ * NULL when `text` is anything else (keywords and `_` included); then parse
+ * it normally. Most field types in real inputs take this path. */
+const tl_texpr *tl_rparse_simple_path(tl_ctx *ctx, const char *text, size_t len,
+				      tl_loc loc);
+
 /* ---- normalised printing (rust_print.c) ---- */
 
 /* Rust spelling with single spaces, lifetimes and `for<'a>` dropped:
@@ -114,6 +121,17 @@ const char *tl_rparse__intern_tok(tl_rparse *p, const tl_token *t);
 const tl_texpr *const *tl_rparse__pop_tys(tl_rparse *p, size_t mark,
 					  uint32_t *n);
 bool tl_rparse__eat_gt(tl_rparse *p);
+const tl_texpr *tl_rparse__type(tl_rparse *p, bool allow_plus);
+bool tl_rparse__gargs(tl_rparse *p, const char *owner, const tl_garg **out,
+		      uint32_t *n);
+tl_texpr *tl_rparse__new_tx(tl_rparse *p, tl_tx_kind kind, tl_loc loc);
+bool tl_rparse__push_ty(tl_rparse *p, const tl_texpr *t);
+bool tl_rparse__path_keyword(const tl_token *t);
+/* rust_parse_bounds.c */
+void tl_rparse__skip_for(tl_rparse *p);
+const tl_texpr *tl_rparse__fnptr(tl_rparse *p);
+const tl_texpr *tl_rparse__dyn(tl_rparse *p, bool allow_plus);
+bool tl_rparse__trait_path(tl_rparse *p);
 const tl_cexpr *tl_rparse__literal(tl_rparse *p);
 bool tl_rparse__bounds(tl_rparse *p, bool allow_plus, bool *maybe_unsized);
 

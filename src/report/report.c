@@ -70,13 +70,14 @@ static const char *field_type_name(tl_ctx *ctx, tl_type_id ft, const tl_field *f
 	return tl_type_name(ctx, ft);
 }
 
-static tl_status fill_fields(tl_ctx *ctx, const tl_target *t, tl_type_id owner,
-			     const tl_field *fs, uint32_t n,
+static tl_status fill_fields(tl_ctx *ctx, tl_arena *mem, const tl_target *t,
+			     tl_type_id owner, const tl_field *fs, uint32_t n,
 			     const tl_type_id *types, const uint64_t *offsets,
 			     const uint64_t *bit_offsets,
 			     const tl_report_field **out);
 
-static tl_status fill_one(tl_ctx *ctx, const tl_target *t, tl_report_field *rf,
+static tl_status fill_one(tl_ctx *ctx, tl_arena *mem, const tl_target *t,
+			  tl_report_field *rf,
 			  tl_type_id ft, const tl_field *f, uint64_t offset,
 			  const uint64_t *bit_offset)
 {
@@ -99,8 +100,8 @@ static tl_status fill_one(tl_ctx *ctx, const tl_target *t, tl_report_field *rf,
 	if (f && f->name[0] == '\0' && !rf->is_bitfield && fty->kind == TL_TY_ADT &&
 	    fty->def->lang == TL_LANG_C && fty->def->kind != TL_DEF_ENUM) {
 		const tl_def *d = fty->def;
-		uint64_t *offs = tl_arena_array(&ctx->arena, d->nfields + 1, sizeof(*offs));
-		uint64_t *bits = tl_arena_array(&ctx->arena, d->nfields + 1, sizeof(*bits));
+		uint64_t *offs = tl_arena_array(mem, d->nfields + 1, sizeof(*offs));
+		uint64_t *bits = tl_arena_array(mem, d->nfields + 1, sizeof(*bits));
 		if (!offs || !bits)
 			return TL_ENOMEM;
 		for (uint32_t i = 0; i < d->nfields; i++) {
@@ -108,19 +109,19 @@ static tl_status fill_one(tl_ctx *ctx, const tl_target *t, tl_report_field *rf,
 			bits[i] = offset * 8 + (fl->bit_offsets ? fl->bit_offsets[i] : fl->offsets[i] * 8);
 		}
 		rf->nfields = d->nfields;
-		return fill_fields(ctx, t, ft, d->fields, d->nfields, NULL, offs,
+		return fill_fields(ctx, mem, t, ft, d->fields, d->nfields, NULL, offs,
 				   fl->bit_offsets ? bits : NULL, &rf->fields);
 	}
 	return TL_OK;
 }
 
-static tl_status fill_fields(tl_ctx *ctx, const tl_target *t, tl_type_id owner,
-			     const tl_field *fs, uint32_t n,
+static tl_status fill_fields(tl_ctx *ctx, tl_arena *mem, const tl_target *t,
+			     tl_type_id owner, const tl_field *fs, uint32_t n,
 			     const tl_type_id *types, const uint64_t *offsets,
 			     const uint64_t *bit_offsets,
 			     const tl_report_field **out)
 {
-	tl_report_field *rf = tl_arena_array(&ctx->arena, n ? n : 1, sizeof(*rf));
+	tl_report_field *rf = tl_arena_array(mem, n ? n : 1, sizeof(*rf));
 	if (!rf)
 		return TL_ENOMEM;
 	for (uint32_t i = 0; i < n; i++) {
@@ -133,7 +134,7 @@ static tl_status fill_fields(tl_ctx *ctx, const tl_target *t, tl_type_id owner,
 			rf[i].name = tl_intern_cstr(ctx, num);
 		}
 		tl_type_id ft = types ? types[i] : tl_type_field(ctx, owner, f);
-		tl_status st = fill_one(ctx, t, &rf[i], ft, f, offsets[i],
+		tl_status st = fill_one(ctx, mem, t, &rf[i], ft, f, offsets[i],
 					bit_offsets ? &bit_offsets[i] : NULL);
 		if (st)
 			return st;
@@ -142,14 +143,14 @@ static tl_status fill_fields(tl_ctx *ctx, const tl_target *t, tl_type_id owner,
 	return TL_OK;
 }
 
-static tl_status fill_entry(tl_ctx *ctx, tl_type_id id, const tl_target *t,
-			    tl_report_entry *e)
+/* The target-independent part of an entry, computed once per type. */
+static void fill_head(tl_ctx *ctx, tl_type_id id, const char *name,
+		      tl_report_entry *e)
 {
 	const tl_type *ty = tl_type_get(ctx, id);
-	const tl_layout *l;
+	memset(e, 0, sizeof(*e));
 	e->type = id;
-	e->target = t;
-	e->name = tl_type_name(ctx, id);
+	e->name = name ? name : tl_type_name(ctx, id);
 	e->kind = kind_of(ty);
 	e->repr = repr_of(ctx, ty);
 	e->lang = ty->kind == TL_TY_ADT ? ty->def->lang : TL_LANG_RUST;
@@ -157,6 +158,17 @@ static tl_status fill_entry(tl_ctx *ctx, tl_type_id id, const tl_target *t,
 		e->loc = ty->def->loc;
 		e->budget = ty->def->budget;
 	}
+}
+
+/* Fills `e` (a copy of the type's head) for target `t`; field arrays come
+ * from `mem`. */
+static tl_status fill_entry(tl_ctx *ctx, tl_arena *mem, const tl_target *t,
+			    tl_report_entry *e)
+{
+	tl_type_id id = e->type;
+	const tl_type *ty = tl_type_get(ctx, id);
+	const tl_layout *l;
+	e->target = t;
 	if (tl_layout_of(ctx, id, t, &l))
 		return TL_OK; /* ok stays false; the diagnostic says why */
 	e->size = l->size;
@@ -167,11 +179,11 @@ static tl_status fill_entry(tl_ctx *ctx, tl_type_id id, const tl_target *t,
 	tl_status st = TL_OK;
 	if (ty->kind == TL_TY_TUPLE) {
 		e->nfields = ty->nargs;
-		st = fill_fields(ctx, t, id, NULL, ty->nargs, ty->args, l->offsets,
+		st = fill_fields(ctx, mem, t, id, NULL, ty->nargs, ty->args, l->offsets,
 				 NULL, &e->fields);
 	} else if (ty->kind == TL_TY_ADT && ty->def->kind == TL_DEF_ENUM) {
 		const tl_def *d = ty->def;
-		tl_report_variant *rv = tl_arena_array(&ctx->arena, d->nvariants + 1,
+		tl_report_variant *rv = tl_arena_array(mem, d->nvariants + 1,
 						       sizeof(*rv));
 		if (!rv)
 			return TL_ENOMEM;
@@ -183,7 +195,7 @@ static tl_status fill_entry(tl_ctx *ctx, tl_type_id id, const tl_target *t,
 			rv[v].absent = vl->absent;
 			rv[v].uninhabited = vl->uninhabited;
 			rv[v].nfields = d->variants[v].nfields;
-			st = fill_fields(ctx, t, id, d->variants[v].fields,
+			st = fill_fields(ctx, mem, t, id, d->variants[v].fields,
 					 d->variants[v].nfields, NULL, vl->offsets,
 					 NULL, &rv[v].fields);
 		}
@@ -192,7 +204,7 @@ static tl_status fill_entry(tl_ctx *ctx, tl_type_id id, const tl_target *t,
 	} else if (ty->kind == TL_TY_ADT && ty->def->kind != TL_DEF_OPAQUE) {
 		const tl_def *d = ty->def;
 		e->nfields = d->nfields;
-		st = fill_fields(ctx, t, id, d->fields, d->nfields, NULL, l->offsets,
+		st = fill_fields(ctx, mem, t, id, d->fields, d->nfields, NULL, l->offsets,
 				 l->bit_offsets, &e->fields);
 	}
 	if (st)
@@ -211,22 +223,34 @@ static tl_status fill_entry(tl_ctx *ctx, tl_type_id id, const tl_target *t,
 	return TL_OK;
 }
 
-tl_status tl_report_default_types(tl_ctx *ctx, tl_type_id **out, size_t *n)
+tl_status tl_report_default_types(tl_ctx *ctx, tl_type_id **out,
+				  const char ***names, size_t *n)
 {
 	size_t count = 0;
 	tl_type_id *ids = malloc((ctx->defs.len + 1) * sizeof(*ids));
-	if (!ids)
+	const char **nm = calloc(ctx->defs.len + 1, sizeof(*nm));
+	if (!ids || !nm) {
+		free(ids);
+		free(nm);
 		return TL_ENOMEM;
+	}
 	for (size_t i = 0; i < ctx->defs.len; i++) {
 		const tl_def *d = ctx->defs.items[i];
-		if (!d->report || d->nparams || d->kind == TL_DEF_ALIAS)
+		if (!d->report || d->nparams)
 			continue;
-		tl_type_id id = tl_def_type(ctx, d);
-		if (id)
-			ids[count++] = id;
+		tl_type_id id = d->kind == TL_DEF_ALIAS ? d->alias_type :
+			tl_def_type(ctx, d);
+		if (!id)
+			continue;
+		nm[count] = d->kind == TL_DEF_ALIAS ? d->name : NULL;
+		ids[count++] = id;
 	}
 	*out = ids;
 	*n = count;
+	if (names)
+		*names = nm;
+	else
+		free(nm);
 	return TL_OK;
 }
 
@@ -243,6 +267,32 @@ static size_t builtin_index(const tl_target *t)
 		if (tl_target_builtin(i) == t)
 			return i;
 	return 0;
+}
+
+/* Builds the entries of request type `i` (one per target it is defined
+ * for) into out[0..*n); field arrays come from `mem`. */
+static tl_status build_type(tl_ctx *ctx, tl_arena *mem, const tl_report_request *req,
+			    size_t i, tl_report_entry *out, size_t *n)
+{
+	const tl_type *ty = tl_type_get(ctx, req->types[i]);
+	tl_report_entry head;
+	bool have_head = false;
+	*n = 0;
+	for (size_t k = 0; k < req->ntargets; k++) {
+		if (!def_on_target(ty, builtin_index(req->targets[k])))
+			continue;
+		if (!have_head) {
+			fill_head(ctx, req->types[i],
+				  req->names ? req->names[i] : NULL, &head);
+			have_head = true;
+		}
+		out[*n] = head;
+		tl_status st = fill_entry(ctx, mem, req->targets[k], &out[*n]);
+		(*n)++;
+		if (st)
+			return st;
+	}
+	return TL_OK;
 }
 
 tl_status tl_report_build(tl_ctx *ctx, const tl_report_request *req,
@@ -264,20 +314,40 @@ tl_status tl_report_build(tl_ctx *ctx, const tl_report_request *req,
 		return TL_ENOMEM;
 	}
 	for (size_t i = 0; i < req->ntypes; i++) {
-		const tl_type *ty = tl_type_get(ctx, req->types[i]);
-		for (size_t k = 0; k < req->ntargets; k++) {
-			if (!def_on_target(ty, builtin_index(req->targets[k])))
-				continue;
-			tl_status st = fill_entry(ctx, req->types[i], req->targets[k],
-						  &r->entries[r->nentries++]);
-			if (st) {
-				tl_report_free(r);
-				return st;
-			}
+		size_t n;
+		tl_status st = build_type(ctx, &ctx->arena, req, i,
+					  &r->entries[r->nentries], &n);
+		r->nentries += n;
+		if (st) {
+			tl_report_free(r);
+			return st;
 		}
 	}
 	*out = r;
 	return TL_OK;
+}
+
+tl_status tl_report_each(tl_ctx *ctx, const tl_report_request *req,
+			 tl_report_each_fn fn, void *user)
+{
+	tl_status st = TL_OK;
+	tl_arena mem;
+	tl_arena_init(&mem);
+	tl_report_entry *e = calloc(req->ntargets + 1, sizeof(*e));
+	if (!e)
+		return TL_ENOMEM;
+	for (size_t i = 0; i < req->ntypes && !st; i++) {
+		size_t n = 0;
+		st = build_type(ctx, &mem, req, i, e, &n);
+		if (!st && n)
+			st = fn(e, n, user);
+		for (size_t k = 0; k < n; k++)
+			tl_holes_release(&e[k].holes);
+		tl_arena_clear(&mem);
+	}
+	tl_arena_release(&mem);
+	free(e);
+	return st;
 }
 
 void tl_report_free(tl_report *r)

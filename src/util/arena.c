@@ -35,6 +35,25 @@ void tl_arena_release(tl_arena *a)
 	tl_arena_init(a);
 }
 
+void tl_arena_clear(tl_arena *a)
+{
+	for (size_t i = 0; i < a->ndebug; i++)
+		free(a->debug[i]);
+	a->ndebug = 0;
+	a->used = 0;
+	tl_arena_block *b = a->head;
+	if (!b)
+		return;
+	tl_arena_block *next = b->next;
+	while (next) {
+		tl_arena_block *after = next->next;
+		free(next);
+		next = after;
+	}
+	b->next = NULL;
+	b->pos = 0;
+}
+
 #ifdef TL_ARENA_DEBUG
 static void *debug_alloc(tl_arena *a, size_t n)
 {

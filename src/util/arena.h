@@ -22,6 +22,9 @@ typedef struct tl_arena {
 
 void tl_arena_init(tl_arena *a);
 void tl_arena_release(tl_arena *a);
+/* Forgets every allocation but keeps the newest (largest) block for reuse:
+ * scratch memory that is filled and dropped once per item. */
+void tl_arena_clear(tl_arena *a);
 
 /* Zero-filled memory for `n` bytes; NULL when out of memory. */
 void *tl_arena_alloc(tl_arena *a, size_t n);

@@ -72,11 +72,24 @@ void tl_strbuf_putc(tl_strbuf *sb, char c)
 
 void tl_strbuf_vaddf(tl_strbuf *sb, const char *fmt, va_list ap)
 {
+	/* one pass when the text fits in the room left, two otherwise */
 	va_list cp;
 	va_copy(cp, ap);
-	int n = vsnprintf(NULL, 0, fmt, cp);
+	size_t room = sb->buf && !sb->oom ? sb->cap - sb->len : 0;
+	int n = vsnprintf(room ? sb->buf + sb->len : NULL, room, fmt, cp);
 	va_end(cp);
-	if (n < 0 || !grow(sb, (size_t)n))
+	if (n < 0) {
+		if (room)
+			sb->buf[sb->len] = '\0';
+		return;
+	}
+	if ((size_t)n < room) {
+		sb->len += (size_t)n;
+		return;
+	}
+	if (room)
+		sb->buf[sb->len] = '\0';
+	if (!grow(sb, (size_t)n))
 		return;
 	vsnprintf(sb->buf + sb->len, (size_t)n + 1, fmt, ap);
 	sb->len += (size_t)n;

@@ -13,10 +13,11 @@ rel=${input#"$root"/}
 want=${rel%.*}.stderr
 tmp=$(mktemp)
 trap 'rm -f "$tmp"' EXIT
-"$bin" report "$rel" 2>&1 >/dev/null | grep -E '^[^ ].*: (error|warning|note): ' >"$tmp"
-status=$?
-"$bin" report "$rel" >/dev/null 2>&1
+"$bin" report "$rel" >/dev/null 2>"$tmp.all"
 code=$?
+grep -E '^[^ ].*: (error|warning|note): ' "$tmp.all" >"$tmp"
+status=$?
+rm -f "$tmp.all"
 if [ "${TL_UPDATE_GOLDEN:-}" = 1 ]; then
     if [ -n "${CI:-}" ]; then
         echo "run_error_case: refusing to update golden files with CI set" >&2

@@ -135,6 +135,11 @@ def module_path(info, entry):
     return '::'.join([info['lib']] + parts + [entry['name']])
 
 
+def alternatives(path):
+    segs = path.split('::')
+    return ['::'.join(segs[:k] + segs[-1:]) for k in range(len(segs) - 1, 0, -1)]
+
+
 def own_entries(doc, info):
     root = os.path.realpath(info['dir'])
     out = {}
@@ -221,23 +226,39 @@ def check(tl, registry, spec, keep):
     for e in errors[:20]:
         log('  %s:%s:%s: %s' % (e['file'], e['line'], e['column'], e['message']))
     entries = own_entries(doc, info)
-    paths = sorted(entries)
-    proj = cargo_project(info, paths, work, registry)
+    # each type under its own path, then (a re-export: `mod value; pub use
+    # value::HeaderValue;`) under the paths of its ancestor modules -- only
+    # when no other type of the crate has its name, or the ancestor's
+    # name could be that other type (toml::Value is not toml::de::Value)
+    count = {}
+    for key in entries:
+        count[entries[key]['name']] = count.get(entries[key]['name'], 0) + 1
+    todo = [(key, alternatives(key) if count[entries[key]['name']] == 1 else [key])
+            for key in sorted(entries)]
+    names = [alts[0] for _, alts in todo]
+    proj = cargo_project(info, names, work, registry)
     cargo_home = os.path.join(work, 'cargo-home')
-    for _ in range(6):
+    for _ in range(12):
         b = cargo_build(proj, cargo_home)
         if b.returncode == 0:
             break
         bad = bad_lines(b.stdout)
-        keep_paths = [q for i, q in enumerate(paths) if i + 3 not in bad]
-        if not bad or len(keep_paths) == len(paths):
+        if not bad:
             log('%s: cargo build failed:\n%s' % (info['name'], b.stderr[-3000:]))
             return False
-        paths = keep_paths
-        write_main(proj, paths)
+        nxt = []
+        for i, (key, alts) in enumerate(todo):
+            if i + 3 in bad:
+                alts = alts[1:]
+            if alts:
+                nxt.append((key, alts))
+        todo = nxt
+        names = [alts[0] for _, alts in todo]
+        write_main(proj, names)
     else:
         log('%s: cargo build did not converge' % info['name'])
         return False
+    paths = [key for key, _ in todo]
     exe = os.path.join(proj, 'target', 'release', 'tl_check')
     run = subprocess.run([exe], capture_output=True, text=True)
     agree, mismatch = 0, []

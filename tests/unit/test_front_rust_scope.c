@@ -184,6 +184,26 @@ static void constants(void **state)
 	tl_ctx_free(ctx);
 }
 
+/* Names no scope declares: primitives and the std prelude before the
+ * crate's own types of that name; `extern crate` bindings. */
+static void preludes_and_extern_crates(void **state)
+{
+	(void)state;
+	tl_ctx *ctx = load_src(
+		"extern crate alloc as core_alloc;\n"
+		"extern crate self as me;\n"
+		"pub type bool = help::Bool;\n"
+		"mod help { pub type Bool = bool; }\n"
+		"mod e { pub type Result<T> = core::result::Result<T, u8>; }\n"
+		"mod f { use std::char; pub struct U(Result<u8, u16>, Vec<u8>,\n"
+		"  super::me::e::Result<u32>, char); }\n"
+		"pub struct V(core_alloc::vec::Vec<u8>, crate::bool);\n");
+	/* 4 (Result<u8, u16>) + 24 + 8 (Result<u32, u8>) + 4 (char) */
+	assert_int_equal(def_size(ctx, "U"), 40);
+	assert_int_equal(def_size(ctx, "V"), 32);
+	tl_ctx_free(ctx);
+}
+
 /* A struct using a type that differs per target is itself split. */
 static void per_target_dependencies(void **state)
 {
@@ -297,6 +317,7 @@ int main(void)
 		cmocka_unit_test(loose_files),
 		cmocka_unit_test(scopes_and_imports),
 		cmocka_unit_test(constants),
+		cmocka_unit_test(preludes_and_extern_crates),
 		cmocka_unit_test(per_target_dependencies),
 		cmocka_unit_test(other_crates_and_opaque),
 		cmocka_unit_test(ambiguous_names),

@@ -1,0 +1,34 @@
+# Fuzz targets for the YAML front end, the Rust-syntax parser and the .rs
+# front end.
+# - Every build: replay_<target> runs each file of testdata/fuzz/<target>/
+#   (seeds and past crashers) through the target, as a CTest test.
+# - With -DTL_FUZZ=ON and clang: fuzz_<target> are libFuzzer binaries, and
+#   the libraries they test are built with coverage instrumentation:
+#     build/tests/fuzz_yaml -max_total_time=120 corpus testdata/fuzz/yaml
+option(TL_FUZZ "Build the libFuzzer targets (needs clang)" OFF)
+
+set(fuzz_dir ${CMAKE_CURRENT_SOURCE_DIR}/fuzz)
+foreach(target yaml typeexpr rust)
+  add_executable(replay_${target} ${fuzz_dir}/replay.c ${fuzz_dir}/fuzz_${target}.c)
+  target_link_libraries(replay_${target} PRIVATE tl_front)
+  tl_warnings(replay_${target})
+  add_test(NAME fuzz_replay_${target}
+           COMMAND replay_${target} ${CMAKE_SOURCE_DIR}/testdata/fuzz/${target})
+  set_tests_properties(fuzz_replay_${target} PROPERTIES LABELS fuzz)
+endforeach()
+
+if(TL_FUZZ AND NOT CMAKE_C_COMPILER_ID MATCHES "Clang")
+  message(WARNING "TL_FUZZ needs clang (configure with CC=clang): "
+                  "only the replay tests are built")
+elseif(TL_FUZZ)
+  foreach(lib tl_util tl_model tl_front)
+    target_compile_options(${lib} PRIVATE -fsanitize=fuzzer-no-link,address,undefined)
+  endforeach()
+  foreach(target yaml typeexpr rust)
+    add_executable(fuzz_${target} ${fuzz_dir}/fuzz_${target}.c)
+    target_link_libraries(fuzz_${target} PRIVATE tl_front)
+    target_compile_options(fuzz_${target} PRIVATE -fsanitize=fuzzer,address,undefined)
+    target_link_options(fuzz_${target} PRIVATE -fsanitize=fuzzer,address,undefined)
+    tl_warnings(fuzz_${target})
+  endforeach()
+endif()
