@@ -174,7 +174,7 @@ typedef struct tl_garg {
 struct tl_texpr {
 	tl_tx_kind kind;
 	tl_loc loc;
-	bool mut;                 /* REF, RAWPTR */
+	bool mut;                 /* REF, RAWPTR; FNPTR: a function item `fn() {f}` */
 	bool global;              /* PATH starting with `::` */
 	const char *lifetime;     /* REF */
 	const char *const *segs;  /* PATH segments */

@@ -195,14 +195,21 @@ static bool rsv_args(rsv *r, const tl_texpr *t, const tl_def *def,
 	return ok;
 }
 
-/* A use of a `.rs` definition whose field is an associated type: only
- * trait resolution could lay it out (front_rust.h). */
-static bool projection_error(rsv *r, const tl_texpr *t, const tl_def *def)
+/* A use of a generic `.rs` definition whose field is an associated type:
+ * only trait resolution could lay it out (front_rust.h). Uses inside other
+ * generic definitions (arguments still holding parameters) are fine: the
+ * front end marks those definitions too, and their concrete instances are
+ * the error. A non-generic one was reported where it was defined. */
+static bool projection_error(rsv *r, const tl_texpr *t, const tl_def *def,
+			     const tl_type_id *args, uint32_t nargs)
 {
 	const char *field;
 	const tl_texpr *proj = tl_front_rust_projection(def, &field);
-	if (!proj)
+	if (!proj || !nargs)
 		return false;
+	for (uint32_t i = 0; i < nargs; i++)
+		if (tl_type_get(r->ctx, args[i])->has_params)
+			return false;
 	tl_strbuf sb = TL_STRBUF_INIT;
 	tl_texpr_print(&sb, proj);
 	if (field && *field)
@@ -219,8 +226,6 @@ static bool projection_error(rsv *r, const tl_texpr *t, const tl_def *def)
 
 static tl_type_id rsv_adt(rsv *r, const tl_texpr *t, const tl_def *def)
 {
-	if (projection_error(r, t, def))
-		return 0;
 	bool cacheable = !def->nparams && !def->ncases && !t->nargs &&
 			 def->kind != TL_DEF_ALIAS && def->index < r->nadt_ids &&
 			 r->ctx->defs.items[def->index] == def;
@@ -236,7 +241,7 @@ static tl_type_id rsv_adt(rsv *r, const tl_texpr *t, const tl_def *def)
 	tl_type_id id = 0;
 	if (def->ncases)
 		rsv_cases(r, (tl_def *)def); /* tl_type_adt applies them */
-	if (rsv_args(r, t, def, args)) {
+	if (rsv_args(r, t, def, args) && !projection_error(r, t, def, args, np)) {
 		if (def->kind != TL_DEF_ALIAS) {
 			id = tl_type_adt(r->ctx, def, args, np);
 		} else {
@@ -371,7 +376,7 @@ static tl_type_id type_at(rsv *r, const tl_texpr *t)
 		if (!rsv_list(r, t->elems, t->nelems, false) ||
 		    (t->ret && !rsv_type(r, t->ret)))
 			return 0;
-		return tl_type_fnptr(ctx, t->text);
+		return t->mut ? tl_type_fnitem(ctx, t->text) : tl_type_fnptr(ctx, t->text);
 	case TL_TX_DYN:
 		return tl_type_dyn(ctx, t->text);
 	case TL_TX_NEVER:

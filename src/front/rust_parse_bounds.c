@@ -83,6 +83,28 @@ const tl_texpr *tl_rparse__fnptr(tl_rparse *p)
 	}
 	if (tl_rparse_eat(p, TL_P2('-', '>')))
 		t->ret = tl_rparse__type(p, false);
+	/* `fn(i32) -> i32 {plus}`: rustc's spelling of a function item, a
+	 * zero-sized type unlike the pointer */
+	const char *item = NULL;
+	size_t item_len = 0;
+	if (!p->failed && is_punct(p, '{')) {
+		tl_rparse__advance(p);
+		item = p->cur.text;
+		while (!p->failed && !is_punct(p, '}')) {
+			if (p->cur.kind != TL_TOK_IDENT && !is_punct(p, TL_P2(':', ':'))) {
+				tl_rparse_error(p, p->cur.loc,
+					"expected the function's path in 'fn(..) {name}', found %s",
+					tl_rparse__desc(&p->cur, b, sizeof(b)));
+				break;
+			}
+			item_len = (size_t)(p->cur.text + p->cur.len - item);
+			tl_rparse__advance(p);
+		}
+		if (!p->failed && !item_len)
+			tl_rparse_error(p, p->cur.loc, "expected the function's name in 'fn(..) {name}'");
+		tl_rparse_expect(p, '}', "to close the function item's name");
+		t->mut = true; /* marks a function item */
+	}
 	if (p->failed) {
 		p->tys.len = mark;
 		p->sb.len = start;
@@ -101,6 +123,11 @@ const tl_texpr *tl_rparse__fnptr(tl_rparse *p)
 	if (t->ret && !(t->ret->kind == TL_TX_TUPLE && t->ret->nelems == 0)) {
 		tl_strbuf_puts(&p->sb, " -> ");
 		tl_texpr_print(&p->sb, t->ret);
+	}
+	if (item) {
+		tl_strbuf_puts(&p->sb, " {");
+		tl_strbuf_add(&p->sb, item, item_len);
+		tl_strbuf_putc(&p->sb, '}');
 	}
 	t->text = p->sb.oom ? NULL : tl_intern(p->ctx, p->sb.buf + start,
 					       p->sb.len - start);
