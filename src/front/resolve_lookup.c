@@ -179,8 +179,13 @@ static int pick_user(rsv *r, const tl_texpr *t, const rsv_path_ref *p,
 		return -1;
 	for (const tl_def_list *l = tl_def_lookup(r->ctx, name); l; l = l->next) {
 		const tl_def *d = l->def;
+		/* a path into another crate never names this crate's types,
+		 * and a std path never names any crate's (only --opaque and
+		 * YAML definitions can stand in for std types) */
 		if (d->builtin || (p->external && r->def &&
-				   tl_front_rust_same_crate(d, r->def)))
+				   tl_front_rust_same_crate(d, r->def)) ||
+		    (p->external && is_std_crate(p->segs[0]) &&
+		     tl_front_rust_owns(d)))
 			continue;
 		if (!TL_VEC_PUSH(r->cands, d)) {
 			r->ctx->oom = true;

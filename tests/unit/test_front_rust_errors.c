@@ -3,9 +3,13 @@
  * source text and the one diagnostic it must give (id, line, column,
  * message). Cases that need resolution set `resolve`.
  */
+#include <stdlib.h>
+#include <unistd.h>
+
 #include "front_test_util.h"
 
 #include "front/front_rust.h"
+#include "util/strbuf.h"
 
 typedef struct err_case {
 	const char *src;
@@ -161,9 +165,59 @@ static void missing_input(void **state)
 	tl_ctx_free(ctx);
 }
 
+/* Nesting limits: inline modules and use groups. */
+static void nesting_limits(void **state)
+{
+	(void)state;
+	tl_strbuf sb = TL_STRBUF_INIT;
+	for (int i = 0; i < 70; i++)
+		tl_strbuf_puts(&sb, "mod m {");
+	tl_ctx *ctx = new_ctx();
+	tl_front_rust_load_buffer(ctx, "t.rs", sb.buf, sb.len, NULL);
+	expect_diag(ctx, 0, "rust-unsupported", 1, 442,
+		    "modules are nested too deeply (more than 64 levels)");
+	tl_ctx_free(ctx);
+	tl_strbuf_reset(&sb);
+	tl_strbuf_puts(&sb, "use a::");
+	for (int i = 0; i < 40; i++)
+		tl_strbuf_puts(&sb, "{b::");
+	ctx = new_ctx();
+	tl_front_rust_load_buffer(ctx, "t.rs", sb.buf, sb.len, NULL);
+	expect_diag(ctx, 0, "rust-unsupported", 1, 137,
+		    "use list is nested too deeply (more than 32 levels)");
+	tl_ctx_free(ctx);
+	tl_strbuf_release(&sb);
+}
+
+static void path_attribute_not_found(void **state)
+{
+	(void)state;
+	tl_ctx *ctx = new_ctx();
+	assert_int_equal(tl_front_rust_load(ctx, TL_SOURCE_DIR "/testdata/rust/badpath",
+					    NULL), TL_EINPUT);
+	expect_only(ctx, "module-not-found", 1, 3,
+		    "file not found for module 'x': '" TL_SOURCE_DIR
+		    "/testdata/rust/badpath/nope.rs'");
+	tl_ctx_free(ctx);
+}
+
+static void empty_directory(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/tl-rs-empty-XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	tl_ctx *ctx = new_ctx();
+	assert_int_equal(tl_front_rust_load(ctx, dir, NULL), TL_EINPUT);
+	char msg[128];
+	snprintf(msg, sizeof(msg), "no Rust sources in directory '%s'", dir);
+	expect_only(ctx, "io-error", 0, 0, msg);
+	tl_ctx_free(ctx);
+	rmdir(dir);
+}
+
 int main(void)
 {
-	struct CMUnitTest tests[sizeof(cases) / sizeof(*cases) + 3];
+	struct CMUnitTest tests[sizeof(cases) / sizeof(*cases) + 6];
 	size_t n = 0;
 	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
 		tests[n] = (struct CMUnitTest)cmocka_unit_test_prestate(run_case,
@@ -173,5 +227,8 @@ int main(void)
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(bad_cfg_option);
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(bad_opaque);
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(missing_input);
+	tests[n++] = (struct CMUnitTest)cmocka_unit_test(nesting_limits);
+	tests[n++] = (struct CMUnitTest)cmocka_unit_test(path_attribute_not_found);
+	tests[n++] = (struct CMUnitTest)cmocka_unit_test(empty_directory);
 	return _cmocka_run_group_tests("front_rust_errors", tests, n, NULL, NULL);
 }

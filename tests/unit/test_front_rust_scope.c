@@ -265,6 +265,22 @@ static void other_crates_and_opaque(void **state)
 	tl_ctx_free(ctx);
 }
 
+/* A std path never names a type of a loaded crate, even by last segment. */
+static void std_paths_skip_crates(void **state)
+{
+	(void)state;
+	tl_ctx *ctx = new_ctx();
+	const char *a = "pub mod map { pub struct Iter(u8); }\n";
+	const char *b = "use std::zz::Iter;\npub struct K(Iter);\n";
+	assert_int_equal(tl_front_rust_load_buffer(ctx, "a.rs", a, strlen(a), NULL),
+			 TL_OK);
+	assert_int_equal(tl_front_rust_load_buffer(ctx, "b.rs", b, strlen(b), NULL),
+			 TL_OK);
+	assert_int_equal(tl_ctx_resolve(ctx), TL_EINPUT);
+	expect_only(ctx, "unknown-type", 2, 14, "unknown type 'std::zz::Iter'");
+	tl_ctx_free(ctx);
+}
+
 static void ambiguous_names(void **state)
 {
 	(void)state;
@@ -289,12 +305,18 @@ static void associated_type_uses(void **state)
 	(void)state;
 	tl_ctx *ctx = new_ctx();
 	const char *src = "pub struct M<I: Iterator> { it: I, cur: Option<I::Item> }\n"
-			  "pub struct UsesM(M<std::vec::IntoIter<u8>>);\n";
+			  "pub struct UsesM(M<Vec<u8>>);\n"
+			  "pub struct W<T: Iterator>(M<T>, Box<W<T>>);\n"
+			  "pub struct UsesW(W<Vec<u8>>);\n";
 	assert_int_equal(tl_front_rust_load_buffer(ctx, "t.rs", src, strlen(src), NULL),
 			 TL_OK);
 	assert_int_equal(tl_ctx_resolve(ctx), TL_EINPUT);
-	expect_only(ctx, "rust-unsupported", 2, 18,
+	expect_diag(ctx, 0, "rust-unsupported", 2, 18,
 		    "type 'M' cannot be laid out: its field 'cur' has the associated type 'I::Item' (that needs trait resolution)");
+	/* W is fine as written; its instance inherits M's problem */
+	expect_diag(ctx, 1, "rust-unsupported", 4, 18,
+		    "type 'W' cannot be laid out: its field '0' has the associated type 'I::Item' (that needs trait resolution)");
+	assert_int_equal(tl_diag_count(ctx), 2);
 	tl_ctx_free(ctx);
 }
 
@@ -320,6 +342,7 @@ int main(void)
 		cmocka_unit_test(preludes_and_extern_crates),
 		cmocka_unit_test(per_target_dependencies),
 		cmocka_unit_test(other_crates_and_opaque),
+		cmocka_unit_test(std_paths_skip_crates),
 		cmocka_unit_test(ambiguous_names),
 		cmocka_unit_test(associated_type_uses),
 		cmocka_unit_test(cfg_targets_match_builtin_targets),

@@ -1,0 +1,2 @@
+#[path = "nope.rs"]
+mod x;
