@@ -25,6 +25,8 @@ typedef struct report_args {
 	size_t nnames;
 	const char **cfgs;
 	size_t ncfgs;
+	const char **opaques;
+	size_t nopaques;
 	const char *compdb_dir;
 	unsigned jobs;
 	bool all;
@@ -32,7 +34,7 @@ typedef struct report_args {
 } report_args;
 
 enum { OPT_TARGET = 256, OPT_FORMAT, OPT_TYPE, OPT_HELP, OPT_VERIFY, OPT_ALL,
-       OPT_NAME, OPT_CFG };
+       OPT_NAME, OPT_CFG, OPT_OPAQUE };
 
 static const struct option long_opts[] = {
 	{"target", required_argument, NULL, OPT_TARGET},
@@ -43,6 +45,7 @@ static const struct option long_opts[] = {
 	{"all", no_argument, NULL, OPT_ALL},
 	{"name", required_argument, NULL, OPT_NAME},
 	{"cfg", required_argument, NULL, OPT_CFG},
+	{"opaque", required_argument, NULL, OPT_OPAQUE},
 	{NULL, 0, NULL, 0},
 };
 
@@ -59,7 +62,9 @@ static int parse_args(int argc, char **argv, report_args *a, bool show)
 	a->clang_args = calloc((size_t)argc + 1, sizeof(*a->clang_args));
 	a->names = calloc((size_t)argc + 1, sizeof(*a->names));
 	a->cfgs = calloc((size_t)argc + 1, sizeof(*a->cfgs));
-	if (!a->inputs || !a->types || !a->clang_args || !a->names || !a->cfgs)
+	a->opaques = calloc((size_t)argc + 1, sizeof(*a->opaques));
+	if (!a->inputs || !a->types || !a->clang_args || !a->names || !a->cfgs ||
+	    !a->opaques)
 		return tl_cli_usage_error(a->cmd, "out of memory");
 	a->format = "table";
 	/* everything after `--` goes to clang untouched: split it off before
@@ -101,6 +106,9 @@ static int parse_args(int argc, char **argv, report_args *a, bool show)
 			break;
 		case OPT_CFG:
 			a->cfgs[a->ncfgs++] = optarg;
+			break;
+		case OPT_OPAQUE:
+			a->opaques[a->nopaques++] = optarg;
 			break;
 		case 't':
 		case OPT_TARGET: {
@@ -165,6 +173,8 @@ static int run(int argc, char **argv, bool show)
 			    a.compdb_dir, a.jobs, a.all, a.verify, a.names,
 			    a.nnames, a.cfgs, a.ncfgs};
 	tl_cli_load_inputs(ctx, &in);
+	for (size_t i = 0; i < a.nopaques; i++)
+		tl_add_opaque(ctx, a.opaques[i]);
 	tl_ctx_resolve(ctx);
 	size_t nchecked = 0, nfailed = 0;
 	if (a.verify)
@@ -227,6 +237,7 @@ out:
 	free(a.clang_args);
 	free(a.names);
 	free(a.cfgs);
+	free(a.opaques);
 	return rc;
 }
 
