@@ -240,20 +240,35 @@ static void yl_valid(tl_yl *y, tl_def *def)
 	yl_next(y);
 }
 
+/* `path: std::collections::HashMap std::collections::hash_map::HashMap`:
+ * the qualified path, then any re-exports, separated by spaces. */
 static void yl_path(tl_yl *y, tl_def *def)
 {
 	yl_scalar s;
 	if (!yl_string(y, "'path'", &s))
 		return;
-	yl_rparse_begin(y, &s);
-	const tl_texpr *t = tl_rparse_type(&y->rp);
-	if (t && tl_rparse_end(&y->rp, "the path")) {
-		if (t->kind != TL_TX_PATH || t->nargs)
-			tl_error(y->ctx, s.loc, ID_BAD_VALUE,
+	bool ok = true;
+	for (size_t i = 0; i < s.len && ok;) {
+		size_t end = i;
+		while (end < s.len && s.s[end] != ' ')
+			end++;
+		yl_scalar part = s;
+		part.s = s.s + i;
+		part.len = end - i;
+		part.loc.col += (uint32_t)i;
+		yl_rparse_begin(y, &part);
+		const tl_texpr *t = tl_rparse_type(&y->rp);
+		ok = t && tl_rparse_end(&y->rp, "the path");
+		if (ok && (t->kind != TL_TX_PATH || t->nargs)) {
+			tl_error(y->ctx, part.loc, ID_BAD_VALUE,
 				 "'path' must be a plain path such as 'std::vec::Vec'");
-		else if ((def->path = tl_intern(y->ctx, s.s, s.len)) == NULL)
-			y->ctx->oom = true;
+			ok = false;
+		}
+		for (i = end; i < s.len && s.s[i] == ' '; i++)
+			;
 	}
+	if (ok && (def->path = tl_intern(y->ctx, s.s, s.len)) == NULL)
+		y->ctx->oom = true;
 	yl_next(y);
 }
 

@@ -78,31 +78,46 @@ static const char *path_of(const tl_def *d)
 /* Whether def's path ends with the written path at a `::` boundary
  * (`rc::Weak` matches `std::rc::Weak`); a leading std/core/alloc may
  * differ, as alloc::sync::Arc is std::sync::Arc. */
-static bool path_matches(const tl_def *def, const rsv_path_ref *p)
+static bool path_matches_one(const char *dp, size_t pl, const rsv_path_ref *p)
 {
-	const char *dp = path_of(def);
 	tl_strbuf sb = TL_STRBUF_INIT;
 	bool match = false;
 	bool crate = p->nsegs > 2 && is_std_crate(p->segs[0]);
 	for (uint32_t k = 0; k < (crate ? 2u : 1u) && !match; k++) {
 		tl_strbuf_reset(&sb);
 		join(&sb, p->segs + k, p->nsegs - k);
-		size_t pl = strlen(dp);
 		match = !sb.oom && pl >= sb.len &&
-			strcmp(dp + pl - sb.len, tl_strbuf_cstr(&sb)) == 0 &&
+			strncmp(dp + pl - sb.len, tl_strbuf_cstr(&sb), sb.len) == 0 &&
 			(pl == sb.len || dp[pl - sb.len - 1] == ':');
 	}
 	tl_strbuf_release(&sb);
 	return match;
 }
 
+/* The prelude's `path` may list re-exports, separated by spaces
+ * ("std::collections::HashMap std::collections::hash_map::HashMap"). */
+static bool path_matches(const tl_def *def, const rsv_path_ref *p)
+{
+	const char *dp = path_of(def);
+	while (*dp) {
+		const char *end = strchr(dp, ' ');
+		size_t len = end ? (size_t)(end - dp) : strlen(dp);
+		if (path_matches_one(dp, len, p))
+			return true;
+		if (!end)
+			break;
+		dp = end + 1;
+	}
+	return false;
+}
+
 static void unknown_type(rsv *r, const tl_texpr *t, const rsv_path_ref *p)
 {
 	const char *name = p->segs[p->nsegs - 1];
-	if (p->external) {
+	if (p->external || p->nsegs > 1) {
 		tl_strbuf sb = TL_STRBUF_INIT;
 		join(&sb, p->segs, p->nsegs);
-		if (is_std_crate(p->segs[0]))
+		if (is_std_crate(p->segs[0]) || !p->external)
 			tl_error(r->ctx, t->loc, ID_UNKNOWN_TYPE,
 				 "unknown type '%s'", tl_strbuf_cstr(&sb));
 		else
@@ -262,6 +277,10 @@ rsv_found rsv_lookup_global(rsv *r, const tl_texpr *t, const rsv_path_ref *p,
 		if (p->nsegs > 1 && path_matches(l->def, p))
 			match = l->def;
 	}
+	/* a qualified std path must name the type it means: `btree_map::Iter`
+	 * is not `slice::Iter`, whatever their last segments say */
+	if (!match && any && p->nsegs > 1)
+		any = NULL;
 	if (match || any) {
 		*def = match ? match : any;
 		return RSV_FOUND_DEF;
