@@ -61,6 +61,7 @@ typedef struct tl_report_entry {
 	tl_enum_explain explain;
 	uint64_t budget;
 	tl_loc loc;
+	const char *path;      /* qualified path ("crate::ast::Span"), or NULL */
 } tl_report_entry;
 
 typedef struct tl_report_request {

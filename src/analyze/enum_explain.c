@@ -6,12 +6,33 @@
  */
 #include <string.h>
 
+#include "layout/layout_rust.h"
 #include "model/ctx_internal.h"
 #include "typelayout/analysis.h"
 
 static uint64_t align_up(uint64_t x, uint64_t a)
 {
 	return (x + a - 1) / a * a;
+}
+
+/* A variant's payload laid out as the tuple of its fields would be
+ * (rust-layout.md 6, as tl_rust_tuple does), without interning that tuple:
+ * the report asks this for every enum on every target, and the tuples and
+ * their layouts would otherwise stay in the type table and the memo. */
+static bool payload_of(tl_ctx *ctx, const tl_target *t, tl_type_id type,
+		       const tl_variant *var, tl_uresult *out)
+{
+	const tl_layout *ls[16];
+	uint32_t n = var->nfields;
+	if (n > 16)
+		return false;
+	for (uint32_t i = 0; i < n; i++)
+		if (tl_layout_of(ctx, tl_type_field(ctx, type, &var->fields[i]), t, &ls[i]))
+			return false;
+	tl_repr repr = {0};
+	if (tl_rust_univariant(ctx, t, ls, n, &repr, TL_UK_MAYBE_UNSIZED, 0, 1, out))
+		return false;
+	return out->size < t->max_object_size;
 }
 
 tl_status tl_analyze_enum(tl_ctx *ctx, tl_type_id type, const tl_target *t,
@@ -34,23 +55,16 @@ tl_status tl_analyze_enum(tl_ctx *ctx, tl_type_id type, const tl_target *t,
 		return TL_OK; /* fieldless: the naive model is the real one */
 	uint64_t payload = 0, align = 1;
 	for (uint32_t v = 0; v < d->nvariants; v++) {
-		tl_type_id small[16];
-		uint32_t n = d->variants[v].nfields;
-		if (n > 16)
+		tl_uresult pl;
+		if (!payload_of(ctx, t, type, &d->variants[v], &pl))
 			return TL_OK;
-		for (uint32_t i = 0; i < n; i++)
-			small[i] = tl_type_field(ctx, type, &d->variants[v].fields[i]);
-		tl_type_id tup = tl_type_tuple(ctx, small, n);
-		const tl_layout *pl;
-		if (!tup || tl_layout_of(ctx, tup, t, &pl))
-			return TL_OK;
-		if (pl->size > payload || v == 0) {
-			if (pl->size > payload)
+		if (pl.size > payload || v == 0) {
+			if (pl.size > payload)
 				out->largest_variant = v;
-			payload = pl->size > payload ? pl->size : payload;
+			payload = pl.size > payload ? pl.size : payload;
 		}
-		if (pl->align > align)
-			align = pl->align;
+		if (pl.align > align)
+			align = pl.align;
 	}
 	uint64_t tag = d->nvariants <= 256 ? 1 : d->nvariants <= 65536 ? 2 : 4;
 	out->largest_payload = payload;

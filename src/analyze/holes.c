@@ -88,8 +88,18 @@ static bool collect(tl_ctx *ctx, const tl_target *t, tl_type_id type,
 
 static uint64_t covered_bits(spans *sp)
 {
-	if (sp->len > 1)
+	if (sp->len <= 16) {
+		/* stable, like glibc's merge sort; few spans per type */
+		for (size_t i = 1; i < sp->len; i++) {
+			span k = sp->items[i];
+			size_t j = i;
+			for (; j > 0 && sp->items[j - 1].start > k.start; j--)
+				sp->items[j] = sp->items[j - 1];
+			sp->items[j] = k;
+		}
+	} else {
 		qsort(sp->items, sp->len, sizeof(span), cmp_span);
+	}
 	uint64_t covered = 0, end = 0;
 	for (size_t i = 0; i < sp->len; i++) {
 		uint64_t s = sp->items[i].start > end ? sp->items[i].start : end;

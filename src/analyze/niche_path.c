@@ -6,6 +6,7 @@
  */
 #include <stdio.h>
 
+#include "analyze/niche_path.h"
 #include "model/ctx_internal.h"
 #include "typelayout/analysis.h"
 #include "util/strbuf.h"
@@ -99,15 +100,22 @@ static void fields_path(tl_ctx *ctx, const tl_target *t, tl_type_id id,
 	}
 }
 
+void tl_analyze__niche_path_into(tl_ctx *ctx, const tl_target *t,
+				 tl_type_id type, int variant, uint64_t at,
+				 tl_strbuf *sb)
+{
+	const tl_type *ty = tl_type_get(ctx, type);
+	if (ty && ty->kind == TL_TY_ADT)
+		fields_path(ctx, t, type, variant, at, sb);
+	else
+		descend(ctx, t, type, at, sb, 0);
+}
+
 const char *tl_analyze_niche_path(tl_ctx *ctx, const tl_target *t,
 				  tl_type_id type, int variant, uint64_t at)
 {
 	tl_strbuf sb = TL_STRBUF_INIT;
-	const tl_type *ty = tl_type_get(ctx, type);
-	if (ty && ty->kind == TL_TY_ADT)
-		fields_path(ctx, t, type, variant, at, &sb);
-	else
-		descend(ctx, t, type, at, &sb, 0);
+	tl_analyze__niche_path_into(ctx, t, type, variant, at, &sb);
 	const char *s = sb.oom ? "" : tl_intern(ctx, tl_strbuf_cstr(&sb), sb.len);
 	tl_strbuf_release(&sb);
 	return s ? s : "";

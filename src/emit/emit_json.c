@@ -138,6 +138,10 @@ static void entry(tl_outbuf *o, const tl_ctx *ctx, const tl_report_entry *e)
 		key_u64(o, ",\"naive_size\":", e->explain.naive_size);
 	if (e->budget)
 		key_u64(o, ",\"budget\":", e->budget);
+	if (e->path) {
+		tl_out_lit(o, ",\"path\":");
+		tl_out_jstr(o, e->path);
+	}
 	const char *path = tl_file_path(ctx, e->loc.file);
 	if (path && path[0] != '<') {
 		tl_out_lit(o, ",\"location\":{\"file\":");

@@ -40,7 +40,8 @@ tl_status tl_rust_univariant(tl_ctx *ctx, const tl_target *t,
 			     uint64_t prefix_size, uint64_t prefix_align,
 			     tl_uresult *out);
 
-/* Field layouts of an ADT's fields, instantiated. */
+/* Field layouts of an ADT's fields, instantiated. *out is scratch from
+ * malloc (NULL only when out of memory) that the caller frees, on error too. */
 tl_status tl_rust_field_layouts(tl_ctx *ctx, const tl_target *t,
 				const tl_type *adt, const tl_field *fields,
 				uint32_t n, const tl_layout ***out);

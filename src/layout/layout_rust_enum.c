@@ -130,8 +130,15 @@ static tl_status choose_tag(tl_ctx *ctx, const enum_in *e, const tl_target *t,
 				discr_bits(e->def->variants[v].disc, out->d);
 	if (!out->nvals)
 		out->vals[out->nvals++] = 0;
-	qsort(out->vals, out->nvals, sizeof(*out->vals),
-	      out->d.is_signed ? cmp_signed : cmp_unsigned);
+	/* discriminants usually come in order (0, 1, 2, ...): skip the sort */
+	bool sorted = true;
+	for (uint32_t i = 1; i < out->nvals && sorted; i++)
+		sorted = out->d.is_signed ?
+			(tl_i128)out->vals[i - 1] <= (tl_i128)out->vals[i] :
+			out->vals[i - 1] <= out->vals[i];
+	if (!sorted)
+		qsort(out->vals, out->nvals, sizeof(*out->vals),
+		      out->d.is_signed ? cmp_signed : cmp_unsigned);
 	tl_u128 lo = out->vals[0], hi = out->vals[out->nvals - 1];
 	if (e->repr_int) {
 		out->prim = e->def->repr.int_type;
@@ -451,12 +458,16 @@ tl_status tl_rust_enum(tl_ctx *ctx, const tl_target *t, const tl_type *ty,
 	e.nv = d->nvariants;
 	e.repr_c = d->repr.flags & TL_REPR_C;
 	e.repr_int = d->repr.flags & TL_REPR_INT;
-	e.fields = tl_arena_array(&ctx->arena, e.nv ? e.nv : 1, sizeof(*e.fields));
-	e.absent = tl_arena_array(&ctx->arena, e.nv ? e.nv : 1, sizeof(bool));
-	e.uninh = tl_arena_array(&ctx->arena, e.nv ? e.nv : 1, sizeof(bool));
-	if (!e.fields || !e.absent || !e.uninh)
-		return TL_ENOMEM;
+	/* scratch: only the layout built from them is kept */
+	e.fields = calloc(e.nv ? e.nv : 1, sizeof(*e.fields));
+	e.absent = calloc(e.nv ? e.nv : 1, sizeof(bool));
+	e.uninh = calloc(e.nv ? e.nv : 1, sizeof(bool));
 	tl_status result = TL_OK;
+	if (!e.fields || !e.absent || !e.uninh) {
+		ctx->oom = true;
+		result = TL_ENOMEM;
+		goto out;
+	}
 	for (uint32_t v = 0; v < e.nv; v++) {
 		const tl_variant *var = &d->variants[v];
 		tl_status st = tl_rust_field_layouts(ctx, t, ty, var->fields,
@@ -474,7 +485,13 @@ tl_status tl_rust_enum(tl_ctx *ctx, const tl_target *t, const tl_type *ty,
 		}
 		e.absent[v] = !e.repr_c && e.uninh[v] && all_1zst;
 	}
-	if (result)
-		return result;
-	return layout_enum(ctx, t, &e, out);
+	if (!result)
+		result = layout_enum(ctx, t, &e, out);
+out:
+	for (uint32_t v = 0; e.fields && v < e.nv; v++)
+		free(e.fields[v]);
+	free(e.fields);
+	free(e.absent);
+	free(e.uninh);
+	return result;
 }

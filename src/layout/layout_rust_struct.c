@@ -117,9 +117,24 @@ static void sort_fields(const tl_layout *const *f, uint32_t n,
 			k->off = l->niche.present ?
 				l->size - l->niche.offset - l->niche.size : 0;
 	}
-	qsort(keys, h, sizeof(*keys),
-	      kind == TL_UK_PREFIXED ? qs_prefixed :
-	      bias == START ? qs_start : qs_end);
+	int (*cmp)(const sort_key *, const sort_key *) =
+		kind == TL_UK_PREFIXED ? cmp_prefixed :
+		bias == START ? cmp_start : cmp_end;
+	if (h <= 16) {
+		/* the keys are a total order (index breaks ties), so any sort
+		 * gives the same result; insertion sort wins for a few fields */
+		for (uint32_t i = 1; i < h; i++) {
+			sort_key k = keys[i];
+			uint32_t j = i;
+			for (; j > 0 && cmp(&k, &keys[j - 1]) < 0; j--)
+				keys[j] = keys[j - 1];
+			keys[j] = k;
+		}
+	} else {
+		qsort(keys, h, sizeof(*keys),
+		      kind == TL_UK_PREFIXED ? qs_prefixed :
+		      bias == START ? qs_start : qs_end);
+	}
 	for (uint32_t i = 0; i < h; i++)
 		order[i] = keys[i].index;
 }
@@ -211,7 +226,8 @@ tl_status tl_rust_field_layouts(tl_ctx *ctx, const tl_target *t,
 				const tl_type *adt, const tl_field *fields,
 				uint32_t n, const tl_layout ***out)
 {
-	const tl_layout **ls = tl_arena_array(&ctx->arena, n ? n : 1, sizeof(*ls));
+	const tl_layout **ls = calloc(n ? n : 1, sizeof(*ls));
+	*out = ls;
 	if (!ls) {
 		ctx->oom = true;
 		return TL_ENOMEM;
@@ -224,7 +240,6 @@ tl_status tl_rust_field_layouts(tl_ctx *ctx, const tl_target *t,
 		if (st)
 			result = st; /* keep going: report every bad field */
 	}
-	*out = ls;
 	return result;
 }
 
@@ -243,26 +258,29 @@ static void to_layout(const tl_uresult *u, uint32_t n, tl_layout *out)
 tl_status tl_rust_tuple(tl_ctx *ctx, const tl_target *t, const tl_type *ty,
 			tl_loc use, tl_layout *out)
 {
-	const tl_layout **ls = tl_arena_array(&ctx->arena, ty->nargs, sizeof(*ls));
-	if (!ls)
+	const tl_layout **ls = calloc(ty->nargs ? ty->nargs : 1, sizeof(*ls));
+	if (!ls) {
+		ctx->oom = true;
 		return TL_ENOMEM;
-	for (uint32_t i = 0; i < ty->nargs; i++) {
-		tl_status st = tl_layout__of_at(ctx, ty->args[i], t, use, &ls[i]);
-		if (st)
-			return st;
 	}
+	tl_status st = TL_OK;
+	for (uint32_t i = 0; i < ty->nargs && !st; i++)
+		st = tl_layout__of_at(ctx, ty->args[i], t, use, &ls[i]);
 	tl_repr repr = {0};
 	tl_uresult u;
-	tl_status st = tl_rust_univariant(ctx, t, ls, ty->nargs, &repr,
-					  TL_UK_MAYBE_UNSIZED, 0, 1, &u);
-	if (st == TL_ELIMIT)
-		tl_error(ctx, use, "too-big", "type '%s' is too big for target %s",
-			 tl_type_name(ctx, ty->id), t->triple);
-	if (st)
-		return st;
-	to_layout(&u, ty->nargs, out);
-	out->tail = ty->nargs ? ls[ty->nargs - 1]->tail : TL_TAIL_SIZED;
-	return TL_OK;
+	if (!st) {
+		st = tl_rust_univariant(ctx, t, ls, ty->nargs, &repr,
+					TL_UK_MAYBE_UNSIZED, 0, 1, &u);
+		if (st == TL_ELIMIT)
+			tl_error(ctx, use, "too-big", "type '%s' is too big for target %s",
+				 tl_type_name(ctx, ty->id), t->triple);
+	}
+	if (!st) {
+		to_layout(&u, ty->nargs, out);
+		out->tail = ty->nargs ? ls[ty->nargs - 1]->tail : TL_TAIL_SIZED;
+	}
+	free(ls);
+	return st;
 }
 
 /* ---- sizedness ---- */
@@ -414,6 +432,31 @@ static tl_status apply_valid_range(tl_ctx *ctx, const tl_target *t,
 	return TL_OK;
 }
 
+static tl_status rust_struct(tl_ctx *ctx, const tl_target *t, const tl_type *ty,
+			     const tl_layout *const *ls, tl_layout *out)
+{
+	const tl_def *d = ty->def;
+	tl_status st;
+	tl_ukind kind = TL_UK_ALWAYS_SIZED;
+	if (d->kind == TL_DEF_STRUCT && d->nfields &&
+	    tl_rust_maybe_unsized(ctx, d, d->fields[d->nfields - 1].type))
+		kind = TL_UK_MAYBE_UNSIZED;
+	tl_uresult u;
+	st = tl_rust_univariant(ctx, t, ls, d->nfields, &d->repr, kind, 0, 1, &u);
+	if (st == TL_ELIMIT)
+		tl_error(ctx, d->loc, "too-big", "type '%s' is too big for target %s",
+			 tl_type_name(ctx, ty->id), t->triple);
+	if (st)
+		return st;
+	to_layout(&u, d->nfields, out);
+	out->tail = d->nfields ? ls[d->nfields - 1]->tail : TL_TAIL_SIZED;
+	if (d->hide_niche)
+		memset(&out->niche, 0, sizeof(out->niche));
+	else if (d->valid_start && d->valid_end)
+		return apply_valid_range(ctx, t, ty, out);
+	return TL_OK;
+}
+
 tl_status tl_layout__rust_adt(tl_ctx *ctx, const tl_target *t,
 			      const tl_type *ty, tl_layout *out)
 {
@@ -435,26 +478,9 @@ tl_status tl_layout__rust_adt(tl_ctx *ctx, const tl_target *t,
 			return tl_layout__c_adt(ctx, t, ty, out);
 	const tl_layout **ls;
 	tl_status st = tl_rust_field_layouts(ctx, t, ty, d->fields, d->nfields, &ls);
-	if (st)
-		return st;
-	if (d->kind == TL_DEF_UNION)
-		return layout_union(ctx, t, ty, ls, out);
-	tl_ukind kind = TL_UK_ALWAYS_SIZED;
-	if (d->kind == TL_DEF_STRUCT && d->nfields &&
-	    tl_rust_maybe_unsized(ctx, d, d->fields[d->nfields - 1].type))
-		kind = TL_UK_MAYBE_UNSIZED;
-	tl_uresult u;
-	st = tl_rust_univariant(ctx, t, ls, d->nfields, &d->repr, kind, 0, 1, &u);
-	if (st == TL_ELIMIT)
-		tl_error(ctx, d->loc, "too-big", "type '%s' is too big for target %s",
-			 tl_type_name(ctx, ty->id), t->triple);
-	if (st)
-		return st;
-	to_layout(&u, d->nfields, out);
-	out->tail = d->nfields ? ls[d->nfields - 1]->tail : TL_TAIL_SIZED;
-	if (d->hide_niche)
-		memset(&out->niche, 0, sizeof(out->niche));
-	else if (d->valid_start && d->valid_end)
-		return apply_valid_range(ctx, t, ty, out);
-	return TL_OK;
+	if (!st)
+		st = d->kind == TL_DEF_UNION ? layout_union(ctx, t, ty, ls, out) :
+			rust_struct(ctx, t, ty, ls, out);
+	free(ls);
+	return st;
 }

@@ -46,7 +46,7 @@ struct tl_ctx {
 	size_t nerrors;
 	/* type terms: types.items[id - 1] */
 	TL_VEC(tl_type *) types;
-	uint32_t *type_slots;  /* hash table of ids */
+	uint64_t *type_slots;  /* hash table: id | hash bits (types.c) */
 	size_t type_cap;
 	/* definitions in load order */
 	TL_VEC(tl_def *) defs;

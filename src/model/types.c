@@ -42,17 +42,26 @@ static bool term_eq(const tl_type *a, const tl_type *b)
 		memcmp(a->args, b->args, a->nargs * sizeof(*a->args)) == 0);
 }
 
+/* A slot holds a type id in its low half and the upper bits of the
+ * term's hash in its high half, so a probe rejects most other terms
+ * without loading them (0 = empty; ids start at 1). */
+static uint64_t slot_of(uint64_t h, tl_type_id id)
+{
+	return (h >> 32) << 32 | id;
+}
+
 static int slots_grow(tl_ctx *ctx)
 {
 	size_t cap = ctx->type_cap ? ctx->type_cap * 2 : 1024;
-	uint32_t *slots = calloc(cap, sizeof(*slots));
+	uint64_t *slots = calloc(cap, sizeof(*slots));
 	if (!slots)
 		return -1;
 	for (size_t i = 0; i < ctx->types.len; i++) {
-		size_t j = term_hash(ctx->types.items[i]) & (cap - 1);
+		uint64_t h = term_hash(ctx->types.items[i]);
+		size_t j = h & (cap - 1);
 		while (slots[j])
 			j = (j + 1) & (cap - 1);
-		slots[j] = (uint32_t)(i + 1);
+		slots[j] = slot_of(h, (tl_type_id)(i + 1));
 	}
 	free(ctx->type_slots);
 	ctx->type_slots = slots;
@@ -67,6 +76,9 @@ static void add_name(tl_ctx *ctx, tl_strbuf *sb, tl_type_id id)
 
 static const char *make_name(tl_ctx *ctx, const tl_type *t)
 {
+	/* the common case, a plain ADT, needs no builder */
+	if (t->kind == TL_TY_ADT && !t->nargs)
+		return tl_intern_cstr(ctx, t->def->name);
 	tl_strbuf sb = TL_STRBUF_INIT;
 	char num[48];
 	switch (t->kind) {
@@ -161,12 +173,15 @@ static tl_type_id intern(tl_ctx *ctx, const tl_type *key)
 {
 	if ((ctx->types.len + 1) * 4 >= ctx->type_cap * 3 && slots_grow(ctx) < 0)
 		goto oom;
-	size_t j = term_hash(key) & (ctx->type_cap - 1);
-	while (ctx->type_slots[j]) {
-		const tl_type *t = ctx->types.items[ctx->type_slots[j] - 1];
+	uint64_t h = term_hash(key);
+	uint64_t tag = slot_of(h, 0);
+	size_t j = h & (ctx->type_cap - 1);
+	for (uint64_t sl; (sl = ctx->type_slots[j]) != 0; j = (j + 1) & (ctx->type_cap - 1)) {
+		if ((sl >> 32) << 32 != tag)
+			continue;
+		const tl_type *t = ctx->types.items[(uint32_t)sl - 1];
 		if (term_eq(t, key))
 			return t->id;
-		j = (j + 1) & (ctx->type_cap - 1);
 	}
 	tl_type *t = tl_arena_memdup(&ctx->arena, key, sizeof(*t));
 	if (!t)
@@ -184,7 +199,7 @@ static tl_type_id intern(tl_ctx *ctx, const tl_type *key)
 	if (!TL_VEC_PUSH(ctx->types, t))
 		goto oom;
 	t->id = (tl_type_id)ctx->types.len;
-	ctx->type_slots[j] = t->id;
+	ctx->type_slots[j] = slot_of(h, t->id);
 	return t->id; /* the name is made on first use (tl_type_name) */
 oom:
 	ctx->oom = true;

@@ -7,8 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analyze/niche_path.h"
 #include "model/ctx_internal.h"
 #include "typelayout/report.h"
+#include "report/report_instances.h"
 #include "util/strbuf.h"
 
 static const char *kind_of(const tl_type *ty)
@@ -157,7 +159,24 @@ static void fill_head(tl_ctx *ctx, tl_type_id id, const char *name,
 	if (ty->kind == TL_TY_ADT) {
 		e->loc = ty->def->loc;
 		e->budget = ty->def->budget;
+		/* the first of the prelude's re-export list */
+		const char *p = ty->def->path;
+		const char *sp = p ? strchr(p, ' ') : NULL;
+		e->path = sp ? tl_intern(ctx, p, (size_t)(sp - p)) : p;
 	}
+}
+
+/* The niche path copied into `mem` (not interned: it lives as long as
+ * the entry); NULL when out of memory. */
+static const char *niche_path(tl_ctx *ctx, tl_arena *mem, const tl_target *t,
+			      tl_type_id id, int variant, uint64_t at)
+{
+	tl_strbuf sb = TL_STRBUF_INIT;
+	tl_analyze__niche_path_into(ctx, t, id, variant, at, &sb);
+	const char *s = sb.oom ? NULL : !sb.len ? "" :
+		tl_arena_strndup(mem, sb.buf, sb.len);
+	tl_strbuf_release(&sb);
+	return s;
 }
 
 /* Fills `e` (a copy of the type's head) for target `t`; field arrays come
@@ -216,9 +235,11 @@ static tl_status fill_entry(tl_ctx *ctx, tl_arena *mem, const tl_target *t,
 		return st;
 	e->padding = e->holes.padding;
 	e->niche_path = e->niche.present ?
-		tl_analyze_niche_path(ctx, t, id, -1, e->niche.offset) : "";
+		niche_path(ctx, mem, t, id, -1, e->niche.offset) : "";
 	e->tag_path = e->tag.encoding == TL_TAG_NICHE ?
-		tl_analyze_niche_path(ctx, t, id, (int)e->tag.untagged, e->tag.offset) : "";
+		niche_path(ctx, mem, t, id, (int)e->tag.untagged, e->tag.offset) : "";
+	if (!e->niche_path || !e->tag_path)
+		return TL_ENOMEM;
 	e->ok = true;
 	return TL_OK;
 }
@@ -245,6 +266,22 @@ tl_status tl_report_default_types(tl_ctx *ctx, tl_type_id **out,
 		nm[count] = d->kind == TL_DEF_ALIAS ? d->name : NULL;
 		ids[count++] = id;
 	}
+	/* then the instances of generic definitions those types use */
+	tl_type_id *inst = NULL;
+	size_t ninst = 0;
+	if (tl_report__instances(ctx, ids, count, &inst, &ninst) == TL_OK && ninst) {
+		tl_type_id *ids2 = realloc(ids, (count + ninst + 1) * sizeof(*ids));
+		const char **nm2 = realloc(nm, (count + ninst + 1) * sizeof(*nm));
+		if (ids2)
+			ids = ids2;
+		if (nm2)
+			nm = nm2;
+		for (size_t i = 0; ids2 && nm2 && i < ninst; i++) {
+			nm[count] = NULL;
+			ids[count++] = inst[i];
+		}
+	}
+	free(inst);
 	*out = ids;
 	*n = count;
 	if (names)

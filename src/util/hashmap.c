@@ -23,54 +23,48 @@ void tl_strtab_init(tl_strtab *t)
 void tl_strtab_release(tl_strtab *t)
 {
 	free(t->slots);
-	free(t->hashes);
 	tl_strtab_init(t);
 }
 
 static int strtab_grow(tl_strtab *t)
 {
 	size_t cap = t->cap ? t->cap * 2 : 256;
-	const char **slots = calloc(cap, sizeof(*slots));
-	uint32_t *hashes = calloc(cap, sizeof(*hashes));
-	if (!slots || !hashes) {
-		free(slots);
-		free(hashes);
+	tl_strtab_slot *slots = calloc(cap, sizeof(*slots));
+	if (!slots)
 		return -1;
-	}
 	for (size_t i = 0; i < t->cap; i++) {
-		if (!t->slots[i])
+		if (!t->slots[i].s)
 			continue;
-		size_t j = t->hashes[i] & (cap - 1);
-		while (slots[j])
+		size_t j = t->slots[i].hash & (cap - 1);
+		while (slots[j].s)
 			j = (j + 1) & (cap - 1);
 		slots[j] = t->slots[i];
-		hashes[j] = t->hashes[i];
 	}
 	free(t->slots);
-	free(t->hashes);
 	t->slots = slots;
-	t->hashes = hashes;
 	t->cap = cap;
 	return 0;
 }
 
 const char *tl_strtab_intern(tl_strtab *t, tl_arena *a, const char *s, size_t n)
 {
+	if (n > UINT32_MAX)
+		return NULL;
 	if ((t->len + 1) * 4 >= t->cap * 3 && strtab_grow(t) < 0)
 		return NULL;
 	uint32_t h = (uint32_t)tl_hash_bytes(s, n, 0);
 	size_t j = h & (t->cap - 1);
-	while (t->slots[j]) {
-		if (t->hashes[j] == h && strncmp(t->slots[j], s, n) == 0 &&
-		    t->slots[j][n] == '\0')
-			return t->slots[j];
-		j = (j + 1) & (t->cap - 1);
+	for (; t->slots[j].s; j = (j + 1) & (t->cap - 1)) {
+		const tl_strtab_slot *sl = &t->slots[j];
+		if (sl->hash == h && sl->len == n && memcmp(sl->s, s, n) == 0)
+			return sl->s;
 	}
 	char *copy = tl_arena_strndup(a, s, n);
 	if (!copy)
 		return NULL;
-	t->slots[j] = copy;
-	t->hashes[j] = h;
+	t->slots[j].s = copy;
+	t->slots[j].hash = h;
+	t->slots[j].len = (uint32_t)n;
 	t->len++;
 	return copy;
 }

@@ -16,9 +16,14 @@
 
 uint64_t tl_hash_bytes(const void *p, size_t n, uint64_t seed);
 
+typedef struct tl_strtab_slot {
+	const char *s;  /* NULL: empty */
+	uint32_t hash;
+	uint32_t len;   /* strings longer than UINT32_MAX are not interned */
+} tl_strtab_slot;
+
 typedef struct tl_strtab {
-	const char **slots;
-	uint32_t *hashes;
+	tl_strtab_slot *slots; /* one load per probe: hash and length beside the pointer */
 	size_t cap; /* power of two */
 	size_t len;
 } tl_strtab;
