@@ -12,12 +12,8 @@ void tl_outbuf_flush(tl_outbuf *o)
 void tl_out_u64(tl_outbuf *o, uint64_t v)
 {
 	char tmp[24];
-	size_t i = sizeof(tmp);
-	do {
-		tmp[--i] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v);
-	tl_out_mem(o, tmp + i, sizeof(tmp) - i);
+	size_t n = tl_u64_digits(tmp + sizeof(tmp), v);
+	tl_out_mem(o, tmp + sizeof(tmp) - n, n);
 }
 
 void tl_out_u128(tl_outbuf *o, tl_u128 v)

@@ -1,4 +1,5 @@
 #include "util/strbuf.h"
+#include "util/u128.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -106,12 +107,8 @@ void tl_strbuf_addf(tl_strbuf *sb, const char *fmt, ...)
 void tl_strbuf_add_u64(tl_strbuf *sb, uint64_t v)
 {
 	char tmp[24];
-	size_t i = sizeof(tmp);
-	do {
-		tmp[--i] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v);
-	tl_strbuf_add(sb, tmp + i, sizeof(tmp) - i);
+	size_t n = tl_u64_digits(tmp + sizeof(tmp), v);
+	tl_strbuf_add(sb, tmp + sizeof(tmp) - n, n);
 }
 
 const char *tl_strbuf_cstr(const tl_strbuf *sb)

@@ -75,3 +75,13 @@ tl_u128 tl_u128_max_bytes(unsigned bytes)
 		return ~(tl_u128)0;
 	return ((tl_u128)1 << (8 * bytes)) - 1;
 }
+
+size_t tl_u64_digits(char *end, uint64_t v)
+{
+	char *p = end;
+	do {
+		*--p = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	return (size_t)(end - p);
+}
