@@ -62,10 +62,16 @@ tl_status tl_emit_table(const tl_report *r, const tl_emit_opts *o, FILE *out)
 	(void)o;
 	size_t nt = r->ntargets ? r->ntargets : 1;
 	size_t width = 4;
-	for (size_t i = 0; i < r->nentries; i++) {
-		size_t n = strlen(r->entries[i].name);
-		if (n > width)
-			width = n;
+	for (size_t i = 0; i < r->nentries;) {
+		const tl_report_entry *row = &r->entries[i];
+		size_t n = 1, w = strlen(row->name);
+		while (n < nt && i + n < r->nentries && row[n].type == row[0].type)
+			n++;
+		for (size_t k = 0; n < nt && k < n; k++) /* " [x86_64]" */
+			w += 2 + strlen(short_target(row[k].target));
+		if (w > width)
+			width = w;
+		i += n;
 	}
 	if (width > 48)
 		width = 48;
@@ -84,7 +90,19 @@ tl_status tl_emit_table(const tl_report *r, const tl_emit_opts *o, FILE *out)
 		bool ok = true;
 		for (size_t k = 0; k < n; k++)
 			ok = ok && row[k].ok;
-		fprintf(out, "%-*s", (int)width, row->name);
+		if (n < nt) {
+			/* defined for some targets only (a C record or a Rust
+			 * item whose #[cfg] differs): say which */
+			tl_strbuf_reset(&sb);
+			tl_strbuf_puts(&sb, row->name);
+			for (size_t k = 0; k < n; k++)
+				tl_strbuf_addf(&sb, "%s%s", k ? "," : " [",
+					       short_target(row[k].target));
+			tl_strbuf_putc(&sb, ']');
+			fprintf(out, "%-*s", (int)width, tl_strbuf_cstr(&sb));
+		} else {
+			fprintf(out, "%-*s", (int)width, row->name);
+		}
 		if (!ok) {
 			fprintf(out, "  %9s  %7s  %7s  error (see diagnostics)\n", "-", "-", "-");
 			i += n;
