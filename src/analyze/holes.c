@@ -145,6 +145,8 @@ tl_status tl_analyze_holes(tl_ctx *ctx, tl_type_id type, const tl_target *t,
 		return TL_OK;
 	if (ty->def && ty->def->kind == TL_DEF_OPAQUE)
 		return TL_OK;
+	if (is_enum && l->nvariants == 0)
+		return TL_OK; /* a C enum is one integer: no padding */
 	spans sp = {0};
 	int best = -1;
 	uint64_t best_bits = 0;

@@ -207,9 +207,14 @@ static tl_status fill_entry(tl_ctx *ctx, tl_arena *mem, const tl_target *t,
 		if (!rv)
 			return TL_ENOMEM;
 		for (uint32_t v = 0; v < d->nvariants && !st; v++) {
-			const tl_variant_layout *vl = &l->variants[v];
 			rv[v].name = d->variants[v].name;
 			rv[v].discriminant = d->variants[v].disc;
+			if (v >= l->nvariants) {
+				/* a C enum: enumerators, no per-variant layout */
+				rv[v].size = l->size;
+				continue;
+			}
+			const tl_variant_layout *vl = &l->variants[v];
 			rv[v].size = vl->size;
 			rv[v].absent = vl->absent;
 			rv[v].uninhabited = vl->uninhabited;

@@ -1,0 +1,3 @@
+#include "missing.h"
+struct ok { int a; };
+struct bad { int a b; };
