@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <sys/stat.h>
 
 #include "front/clang/cfront_clang.h"
@@ -137,6 +138,12 @@ static bool selected(const cf_select *sel, const char *path, const char *dir)
 
 int cf_inputs_compdb(cf_tus *out, const char *dbdir, const cf_select *sel)
 {
+	/* libclang prints its own complaint to stderr when the file is
+	 * missing; the library must not print, so look first */
+	char path[4096];
+	snprintf(path, sizeof(path), "%s/compile_commands.json", dbdir);
+	if (access(path, R_OK) != 0)
+		return -1;
 	CXCompilationDatabase_Error err;
 	CXCompilationDatabase db = clang_CompilationDatabase_fromDirectory(dbdir, &err);
 	if (err != CXCompilationDatabase_NoError || !db)
