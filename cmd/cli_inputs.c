@@ -5,6 +5,8 @@
  * parallel and records seen twice are added once.
  */
 #include <dirent.h>
+#include <dlfcn.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -82,6 +84,52 @@ static void progress(size_t done, size_t total, void *user)
 	if (done == total)
 		fputs("\n", stderr);
 }
+
+typedef tl_status (*cfront_load_fn)(tl_ctx *, const char *const *, size_t,
+				    const tl_c_opts *);
+typedef tl_status (*cfront_verify_fn)(tl_ctx *, size_t *, size_t *);
+
+/* The C front end module, loaded on first use (one per process; the CLI
+ * is the only place allowed process-wide state). It sits next to the
+ * executable; TL_CFRONT_MODULE in the environment overrides the path. */
+static struct {
+	void *handle;
+	cfront_load_fn load;
+	cfront_verify_fn verify;
+} cfront;
+
+static bool cfront_open(void)
+{
+	if (cfront.handle)
+		return true;
+	char path[PATH_MAX];
+	const char *env = getenv("TL_CFRONT_MODULE");
+	if (env) {
+		snprintf(path, sizeof(path), "%s", env);
+	} else {
+		ssize_t n = readlink("/proc/self/exe", path, sizeof(path) - 1);
+		if (n < 0)
+			n = 0;
+		path[n] = '\0';
+		char *slash = strrchr(path, '/');
+		size_t dir = slash ? (size_t)(slash - path) + 1 : 0;
+		snprintf(path + dir, sizeof(path) - dir, "%s", TL_CFRONT_MODULE);
+	}
+	cfront.handle = dlopen(path, RTLD_NOW | RTLD_LOCAL);
+	if (!cfront.handle) {
+		fprintf(stderr, "typelayout: cannot load the C front end: %s\n", dlerror());
+		return false;
+	}
+	cfront.load = (cfront_load_fn)(uintptr_t)dlsym(cfront.handle, "tl_cfront_module_load");
+	cfront.verify = (cfront_verify_fn)(uintptr_t)dlsym(cfront.handle, "tl_cfront_module_verify");
+	if (!cfront.load || !cfront.verify) {
+		fprintf(stderr, "typelayout: %s is not the C front end module\n", path);
+		dlclose(cfront.handle);
+		cfront.handle = NULL;
+		return false;
+	}
+	return true;
+}
 #endif
 
 int tl_cli_load_inputs(tl_ctx *ctx, const tl_cli_inputs *in)
@@ -113,7 +161,7 @@ int tl_cli_load_inputs(tl_ctx *ctx, const tl_cli_inputs *in)
 		co.verify = in->verify;
 		if (isatty(STDERR_FILENO))
 			co.progress = progress;
-		if (tl_load_c(ctx, c_inputs, nc, &co) != TL_OK)
+		if (!cfront_open() || cfront.load(ctx, c_inputs, nc, &co) != TL_OK)
 			status = -1;
 #else
 		fprintf(stderr, "typelayout: C inputs need a build with libclang\n");
@@ -127,7 +175,10 @@ int tl_cli_load_inputs(tl_ctx *ctx, const tl_cli_inputs *in)
 int tl_cli_verify(tl_ctx *ctx, size_t *nchecked, size_t *nfailed)
 {
 #ifdef TL_WITH_CLANG
-	return tl_verify_c(ctx, nchecked, nfailed) == TL_OK ? 0 : -1;
+	*nchecked = *nfailed = 0;
+	if (!cfront.handle) /* no C input was loaded: nothing to compare */
+		return 0;
+	return cfront.verify(ctx, nchecked, nfailed) == TL_OK ? 0 : -1;
 #else
 	(void)ctx;
 	*nchecked = *nfailed = 0;
