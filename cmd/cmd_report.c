@@ -196,6 +196,24 @@ static int run(int argc, char **argv, bool show)
 	for (size_t i = 0; i < a.ntypes; i++) {
 		/* a C name ("struct foo") is looked up; anything else is a
 		 * Rust type expression */
+		tl_type_id found[8];
+		size_t nfound = tl_find_types(ctx, a.types[i], found, 8);
+		if (nfound > 1) {
+			/* one definition per target (#ifdef, #[cfg]): show each */
+			tl_type_id *more = realloc(types, (ntypes + a.ntypes + nfound) * sizeof(*types));
+			const char **more_names = realloc(names, (ntypes + a.ntypes + nfound) * sizeof(*names));
+			if (more)
+				types = more;
+			if (more_names)
+				names = more_names;
+			if (!more || !more_names)
+				goto out;
+			for (size_t k = 0; k < nfound; k++) {
+				names[ntypes] = NULL;
+				types[ntypes++] = found[k];
+			}
+			continue;
+		}
 		tl_type_id id = strchr(a.types[i], ' ') ? tl_find_type(ctx, a.types[i]) : 0;
 		if (id || tl_parse_type(ctx, a.types[i], &id) == TL_OK) {
 			names[ntypes] = NULL;

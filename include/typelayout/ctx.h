@@ -63,6 +63,11 @@ const char *tl_input_target(const tl_ctx *ctx, size_t index, tl_loc *loc);
  * the CLI take C names, which are not Rust type expressions. */
 tl_type_id tl_find_type(tl_ctx *ctx, const char *name);
 
+/* Every non-generic type defined with this name, oldest first, at most
+ * `max` of them: a C record or a Rust item whose #[cfg] differs between
+ * targets has one definition per target. Returns how many were found. */
+size_t tl_find_types(tl_ctx *ctx, const char *name, tl_type_id *out, size_t max);
+
 /* Diagnostics recorded so far, in order. */
 size_t tl_diag_count(const tl_ctx *ctx);
 const tl_diag *tl_diag_get(const tl_ctx *ctx, size_t index);

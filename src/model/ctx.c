@@ -251,3 +251,16 @@ tl_type_id tl_find_type(tl_ctx *ctx, const char *name)
 	}
 	return 0;
 }
+
+size_t tl_find_types(tl_ctx *ctx, const char *name, tl_type_id *out, size_t max)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < ctx->defs.len && n < max; i++) {
+		const tl_def *d = ctx->defs.items[i];
+		if (d->nparams || d->kind == TL_DEF_ALIAS || d->builtin)
+			continue;
+		if (!strcmp(d->name, name) || (d->path && !strcmp(d->path, name)))
+			out[n++] = tl_def_type(ctx, d);
+	}
+	return n;
+}
