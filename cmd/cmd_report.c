@@ -185,8 +185,12 @@ static int run(int argc, char **argv, bool show)
 		if (tl_report_default_types(ctx, &types, &names, &ntypes))
 			goto out;
 	}
-	tl_type_id *grown = realloc(types, (ntypes + a.ntypes + 1) * sizeof(*types));
-	const char **grown_names = realloc(names, (ntypes + a.ntypes + 1) * sizeof(*names));
+	/* each --type adds one type, or one per target when a name is
+	 * defined once per target: room for the most that can come */
+	enum { PER_NAME = 8 };
+	size_t room = ntypes + a.ntypes * PER_NAME + 1;
+	tl_type_id *grown = realloc(types, room * sizeof(*types));
+	const char **grown_names = realloc(names, room * sizeof(*names));
 	if (grown)
 		types = grown;
 	if (grown_names)
@@ -194,28 +198,17 @@ static int run(int argc, char **argv, bool show)
 	if (!grown || !grown_names)
 		goto out;
 	for (size_t i = 0; i < a.ntypes; i++) {
-		/* a C name ("struct foo") is looked up; anything else is a
-		 * Rust type expression */
-		tl_type_id found[8];
-		size_t nfound = tl_find_types(ctx, a.types[i], found, 8);
-		if (nfound > 1) {
-			/* one definition per target (#ifdef, #[cfg]): show each */
-			tl_type_id *more = realloc(types, (ntypes + a.ntypes + nfound) * sizeof(*types));
-			const char **more_names = realloc(names, (ntypes + a.ntypes + nfound) * sizeof(*names));
-			if (more)
-				types = more;
-			if (more_names)
-				names = more_names;
-			if (!more || !more_names)
-				goto out;
-			for (size_t k = 0; k < nfound; k++) {
-				names[ntypes] = NULL;
-				types[ntypes++] = found[k];
-			}
+		/* a defined name ("struct foo", or one split per target by
+		 * #ifdef / #[cfg]) is looked up; anything else is a Rust type
+		 * expression */
+		size_t nfound = tl_find_types(ctx, a.types[i], types + ntypes, PER_NAME);
+		if (nfound > 1 || (nfound == 1 && strchr(a.types[i], ' '))) {
+			for (size_t k = 0; k < nfound; k++)
+				names[ntypes++] = NULL;
 			continue;
 		}
-		tl_type_id id = strchr(a.types[i], ' ') ? tl_find_type(ctx, a.types[i]) : 0;
-		if (id || tl_parse_type(ctx, a.types[i], &id) == TL_OK) {
+		tl_type_id id;
+		if (tl_parse_type(ctx, a.types[i], &id) == TL_OK) {
 			names[ntypes] = NULL;
 			types[ntypes++] = id;
 		}

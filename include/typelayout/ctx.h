@@ -58,14 +58,11 @@ tl_status tl_parse_type(tl_ctx *ctx, const char *text, tl_type_id *out);
 size_t tl_input_target_count(const tl_ctx *ctx);
 const char *tl_input_target(const tl_ctx *ctx, size_t index, tl_loc *loc);
 
-/* The non-generic type defined with exactly this name ("struct foo",
- * "bar_t", "a::b::Foo" or "Foo"), newest first; 0 when there is none. Lets
- * the CLI take C names, which are not Rust type expressions. */
-tl_type_id tl_find_type(tl_ctx *ctx, const char *name);
-
-/* Every non-generic type defined with this name, oldest first, at most
+/* Every non-generic type the inputs define with exactly this name
+ * ("struct foo", "bar_t", "a::b::Foo" or "Foo"), oldest first, at most
  * `max` of them: a C record or a Rust item whose #[cfg] differs between
- * targets has one definition per target. Returns how many were found. */
+ * targets has one definition per target. Returns how many were found.
+ * Lets the CLI take C names, which are not Rust type expressions. */
 size_t tl_find_types(tl_ctx *ctx, const char *name, tl_type_id *out, size_t max);
 
 /* Diagnostics recorded so far, in order. */

@@ -71,14 +71,6 @@ static int memo_reserve(tl_layout_memo *m, size_t need)
 	return 0;
 }
 
-tl_type_id tl_layout__field_type(tl_ctx *ctx, const tl_type *adt,
-				 const tl_field *f)
-{
-	if (!adt->nargs)
-		return f->type;
-	return tl_type_field(ctx, adt->id, f);
-}
-
 /* ---- scalars and pointers (rust-layout.md 4.1, 4.2) ---- */
 
 static void scalar(tl_layout *out, uint64_t size, uint64_t align)

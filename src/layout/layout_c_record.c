@@ -120,7 +120,7 @@ static tl_status layout_record(tl_ctx *ctx, const tl_target *t,
 	for (uint32_t i = 0; i < n && !st; i++) {
 		const tl_field *f = &def->fields[i];
 		uint64_t size, align;
-		tl_type_id ft = tl_layout__field_type(ctx, ty, f);
+		tl_type_id ft = tl_type_field(ctx, ty->id, f);
 		st = tl_c_size_align(ctx, t, ft, f->loc, &size, &align);
 		if (st)
 			break;

@@ -25,10 +25,6 @@ tl_status tl_layout__c_adt(tl_ctx *ctx, const tl_target *t, const tl_type *ty,
 tl_status tl_layout__c_atomic(tl_ctx *ctx, const tl_target *t,
 			      const tl_type *ty, tl_layout *out);
 
-/* The type of field i of an ADT instance, with generic arguments applied. */
-tl_type_id tl_layout__field_type(tl_ctx *ctx, const tl_type *adt,
-				 const tl_field *f);
-
 /* Arena helpers for layout arrays. */
 uint64_t *tl_layout__u64s(tl_ctx *ctx, size_t n);
 uint32_t *tl_layout__u32s(tl_ctx *ctx, size_t n);

@@ -234,7 +234,7 @@ tl_status tl_rust_field_layouts(tl_ctx *ctx, const tl_target *t,
 	}
 	tl_status result = TL_OK;
 	for (uint32_t i = 0; i < n; i++) {
-		tl_type_id ft = adt ? tl_layout__field_type(ctx, adt, &fields[i]) :
+		tl_type_id ft = adt ? tl_type_field(ctx, adt->id, &fields[i]) :
 			fields[i].type;
 		tl_status st = tl_layout__of_at(ctx, ft, t, fields[i].loc, &ls[i]);
 		if (st)
@@ -302,7 +302,7 @@ static tl_tail tail_depth(tl_ctx *ctx, tl_type_id id, int depth)
 		if (ty->def->kind == TL_DEF_STRUCT && ty->def->nfields &&
 		    ty->def->lang == TL_LANG_RUST) {
 			const tl_field *last = &ty->def->fields[ty->def->nfields - 1];
-			return tail_depth(ctx, tl_layout__field_type(ctx, ty, last),
+			return tail_depth(ctx, tl_type_field(ctx, ty->id, last),
 					  depth + 1);
 		}
 		return TL_TAIL_SIZED;
@@ -337,7 +337,7 @@ static bool maybe_unsized_depth(tl_ctx *ctx, const tl_def *owner,
 		if (ty->def->kind == TL_DEF_STRUCT && ty->def->nfields) {
 			const tl_field *last = &ty->def->fields[ty->def->nfields - 1];
 			return maybe_unsized_depth(ctx, owner,
-				tl_layout__field_type(ctx, ty, last), depth + 1);
+				tl_type_field(ctx, ty->id, last), depth + 1);
 		}
 		return false;
 	default:
@@ -398,7 +398,7 @@ static uint32_t first_scalar_width(tl_ctx *ctx, const tl_target *t,
 		return t->ptr_size;
 	case TL_TY_ADT:
 		for (uint32_t i = 0; i < ty->def->nfields; i++) {
-			tl_type_id ft = tl_layout__field_type(ctx, ty, &ty->def->fields[i]);
+			tl_type_id ft = tl_type_field(ctx, ty->id, &ty->def->fields[i]);
 			uint32_t w = first_scalar_width(ctx, t, ft, depth + 1);
 			if (w)
 				return w;
@@ -415,7 +415,7 @@ static tl_status apply_valid_range(tl_ctx *ctx, const tl_target *t,
 	const tl_def *d = ty->def;
 	uint32_t w = 0;
 	for (uint32_t i = 0; i < d->nfields && !w; i++)
-		w = first_scalar_width(ctx, t, tl_layout__field_type(ctx, ty, &d->fields[i]), 0);
+		w = first_scalar_width(ctx, t, tl_type_field(ctx, ty->id, &d->fields[i]), 0);
 	tl_niche n = {0};
 	if (!w || !tl_rust_eval_bound(d->valid_start, t, w, &n.start) ||
 	    !tl_rust_eval_bound(d->valid_end, t, w, &n.end)) {

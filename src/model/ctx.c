@@ -240,18 +240,6 @@ const tl_def *tl_def_get(const tl_ctx *ctx, size_t index)
 	return index < ctx->defs.len ? ctx->defs.items[index] : NULL;
 }
 
-tl_type_id tl_find_type(tl_ctx *ctx, const char *name)
-{
-	for (size_t i = ctx->defs.len; i-- > 0;) {
-		const tl_def *d = ctx->defs.items[i];
-		if (d->nparams || d->kind == TL_DEF_ALIAS)
-			continue;
-		if (!strcmp(d->name, name) || (d->path && !strcmp(d->path, name)))
-			return tl_def_type(ctx, d);
-	}
-	return 0;
-}
-
 size_t tl_find_types(tl_ctx *ctx, const char *name, tl_type_id *out, size_t max)
 {
 	size_t n = 0;

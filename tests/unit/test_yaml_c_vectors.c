@@ -79,8 +79,8 @@ static void c_vectors_in_yaml_match_clang(void **state)
 	assert_int_equal(tl_ctx_resolve(ctx), TL_OK);
 	int failures = 0;
 	for (size_t r = 0; r < sizeof(rows) / sizeof(rows[0]); r++) {
-		tl_type_id id = tl_find_type(ctx, rows[r].name);
-		assert_true(id != 0);
+		tl_type_id id = 0;
+		assert_int_equal(tl_find_types(ctx, rows[r].name, &id, 1), 1);
 		const tl_def *d = tl_type_get(ctx, id)->def;
 		for (size_t k = 0; k < tl_target_builtin_count(); k++) {
 			const tl_layout *l;
