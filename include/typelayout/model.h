@@ -101,7 +101,11 @@ typedef enum tl_ty_kind {
 	TL_TY_ADT,    /* def<args...> */
 	TL_TY_PARAM,  /* generic parameter `index` of the definition being read */
 	TL_TY_CONST,  /* a constant value used as a generic argument */
-	TL_TY_C_ATOMIC /* C _Atomic(inner) */
+	TL_TY_C_ATOMIC, /* C _Atomic(inner) */
+	TL_TY_PROJ     /* an associated type `<inner as Trait>::Name`; text is
+			* "Trait::Name", or "Name" when no trait was written
+			* (`I::Item`). Only stays a term while inner holds
+			* parameters, or when no impl answers it (an error) */
 } tl_ty_kind;
 
 typedef struct tl_type {
@@ -144,6 +148,15 @@ tl_type_id tl_type_adt(tl_ctx *ctx, const tl_def *def, const tl_type_id *args,
 tl_type_id tl_type_param(tl_ctx *ctx, uint32_t index, const char *name);
 tl_type_id tl_type_const(tl_ctx *ctx, tl_i128 value);
 tl_type_id tl_type_c_atomic(tl_ctx *ctx, tl_type_id inner);
+/* `<self as trait>::name` (trait NULL: any trait with that associated
+ * type). When self holds no parameters the impls known to the context
+ * answer at once (the result is the impl's type); a term of kind
+ * TL_TY_PROJ without parameters means no impl or several disagreeing
+ * ones: see tl_type_proj_impls. */
+tl_type_id tl_type_proj(tl_ctx *ctx, tl_type_id self, const char *trait,
+			const char *name);
+/* How many impls match the projection term `proj` (kind TL_TY_PROJ). */
+uint32_t tl_type_proj_impls(tl_ctx *ctx, tl_type_id proj);
 
 /* Replaces PARAM i by args[i] throughout `id`. */
 tl_type_id tl_type_subst(tl_ctx *ctx, tl_type_id id, const tl_type_id *args,
@@ -181,12 +194,16 @@ struct tl_texpr {
 	uint32_t nsegs;
 	const tl_garg *args;      /* PATH: generic arguments of the last segment */
 	uint32_t nargs;
-	const tl_texpr *inner;    /* REF, RAWPTR, SLICE, ARRAY */
+	const tl_texpr *inner;    /* REF, RAWPTR, SLICE, ARRAY; PATH: the self
+				   * type of a qualified path `<T as Tr>::X`
+				   * (segs[0] is then its text "<T as Tr>") */
 	const tl_cexpr *len;      /* ARRAY */
 	const tl_texpr *const *elems; /* TUPLE elements, FNPTR params */
 	uint32_t nelems;
 	const tl_texpr *ret;      /* FNPTR, NULL for () */
-	const char *text;         /* DYN: the bounds as written; FNPTR: the signature */
+	const char *text;         /* DYN: the bounds as written; FNPTR: the
+				   * signature; a qualified PATH: the trait's
+				   * last segment, NULL for `<T>::X` */
 };
 
 typedef enum tl_cx_kind {
@@ -335,6 +352,13 @@ struct tl_def {
 	uint32_t target_mask;      /* C: bit i set = parsed for builtin target i;
 				    * 0 = valid for every target */
 	const struct tl_cfg *cfg;
+	/* ALIAS only: an associated type of a trait impl,
+	 *   impl<params> impl_trait for impl_for { type assoc = alias_of; }
+	 * Never reported nor found by name; it answers tl_type_proj. */
+	const tl_texpr *impl_for;
+	const char *impl_trait;    /* the trait's last segment (interned) */
+	const char *impl_assoc;    /* the associated type's name (interned) */
+	tl_type_id impl_self;      /* impl_for resolved; PARAMs are the impl's */
 	void *front;               /* front-end private data */
 };
 

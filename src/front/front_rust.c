@@ -333,7 +333,6 @@ static void load_init(rs_load *ld, tl_ctx *ctx)
 	memset(ld, 0, sizeof(*ld));
 	ld->ctx = ctx;
 	tl_rparse_init(&ld->p, ctx);
-	ld->p.allow_qpath = true;
 }
 
 tl_status tl_front_rust_load(tl_ctx *ctx, const char *path,

@@ -56,9 +56,6 @@ typedef enum tl_rust_res {
 	TL_RUST_RES_DEF,    /* *out is the definition (for from's targets) */
 	TL_RUST_RES_EXTERN, /* a path into another crate (std::, a crate
 			     * name): apply the global rules to *segs */
-	TL_RUST_RES_DEFERRED, /* an associated type (`I::Item`) in a generic
-			       * definition: no type and no error now; using
-			       * the definition is the error (see below) */
 	TL_RUST_RES_ERROR   /* a diagnostic was recorded */
 } tl_rust_res;
 
@@ -74,16 +71,6 @@ tl_rust_res tl_front_rust_resolve_type(tl_ctx *ctx, const tl_def *from,
 				       const tl_texpr *path, const tl_def **out,
 				       const char *const **segs,
 				       uint32_t *nsegs);
-
-/*
- * The first field (or alias target) of `def` whose type is an associated
- * type -- `I::Item`, `Self::Output`, `<T as Trait>::X` -- and the field's
- * name in *field ("" for an alias). Laying such a definition out needs
- * trait resolution, which typelayout does not do: a generic definition is
- * accepted, and using it (an instance) is the error; in a non-generic one
- * it is reported while loading. NULL when there is none.
- */
-const tl_texpr *tl_front_rust_projection(const tl_def *def, const char **field);
 
 /*
  * The value of the constant `path` (a TL_CX_PATH) written in `from`: a

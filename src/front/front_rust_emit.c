@@ -23,9 +23,6 @@ typedef struct emitter {
 	unsigned t;
 	bool split;       /* a dependency forces `it` apart */
 	bool dep_failed;  /* a constant used has no value (reported) */
-	const char *field;          /* the field being walked */
-	const tl_texpr *projection; /* a dependency's associated type */
-	const char *projection_field;
 } emitter;
 
 static rs_mask mask_of(rs_load *ld, const struct tl_cfg *cfg, rs_mask within)
@@ -81,10 +78,6 @@ static void depends_on(emitter *e, const rs_item *dep)
 {
 	if (dep->varying || (dep->mask & e->it->mask) != e->it->mask)
 		e->split = true;
-	if (dep->projection && dep != e->it && !e->projection) {
-		e->projection = dep->projection;
-		e->projection_field = e->field ? e->field : "";
-	}
 }
 
 static void walk_cx(emitter *e, rs_module *mod, const tl_cexpr *x);
@@ -107,7 +100,7 @@ static void use_const(emitter *e, rs_item *c)
 		if (rs_const_parse(e->ld->ctx, c)) {
 			/* the constant's own dependencies, remembered in
 			 * c->varying for every item that uses it */
-			emitter sub = {e->ld, c, e->t, false, false, NULL, NULL, NULL};
+			emitter sub = {e->ld, c, e->t, false, false};
 			walk_cx(&sub, c->mod, c->cexpr);
 			c->varying |= sub.split;
 			/* one message per error: quiet when a dependency
@@ -157,6 +150,7 @@ static void walk_tx(emitter *e, const tl_texpr *x)
 		return;
 	switch (x->kind) {
 	case TL_TX_PATH:
+		walk_tx(e, x->inner); /* the self type of `<T as Tr>::X` */
 		for (uint32_t i = 0; i < x->nargs; i++) {
 			walk_tx(e, x->args[i].type);
 			walk_cx(e, mod, x->args[i].value);
@@ -199,24 +193,21 @@ static void walk_tx(emitter *e, const tl_texpr *x)
 
 static void walk_fields(emitter *e, const tl_field *f, uint32_t n)
 {
-	for (uint32_t i = 0; i < n; i++) {
-		e->field = f[i].name;
+	for (uint32_t i = 0; i < n; i++)
 		if ((mask_of(e->ld, f[i].cfg, RS_ALL) >> e->t) & 1)
 			walk_tx(e, f[i].texpr);
-	}
-	e->field = NULL;
 }
 
-/* Walks the dependencies of `it` on target t: whether one forces it apart
- * (the result), and in *e the first that uses an associated type. */
-static bool walk_deps(rs_load *ld, rs_item *it, unsigned t, emitter *out)
+/* Walks the dependencies of `it` on target t: whether one forces it apart. */
+static bool walk_deps(rs_load *ld, rs_item *it, unsigned t)
 {
-	emitter e = {ld, it, t, false, false, NULL, NULL, NULL};
+	emitter e = {ld, it, t, false, false};
 	const tl_def *d = it->tmpl;
 	for (uint32_t i = 0; i < d->nparams; i++)
 		walk_tx(&e, d->params[i].deflt);
 	walk_fields(&e, d->fields, d->nfields);
 	walk_tx(&e, d->alias_of);
+	walk_tx(&e, d->impl_for);
 	for (uint32_t i = 0; i < d->nvariants; i++) {
 		const tl_variant *v = &d->variants[i];
 		if (!((mask_of(ld, v->cfg, RS_ALL) >> t) & 1))
@@ -224,7 +215,6 @@ static bool walk_deps(rs_load *ld, rs_item *it, unsigned t, emitter *out)
 		walk_fields(&e, v->fields, v->nfields);
 		walk_cx(&e, it->mod, v->disc_expr);
 	}
-	*out = e;
 	return e.split;
 }
 
@@ -236,53 +226,6 @@ bool rs_is_projection(const tl_def *d, const tl_texpr *x)
 	return x->kind == TL_TX_PATH && x->nsegs > 1 && !x->global &&
 	       (x->segs[0][0] == '<' || !strcmp(x->segs[0], "Self") ||
 		is_param(d, x->segs[0]));
-}
-
-static const tl_texpr *find_projection(const tl_def *d, const tl_texpr *x)
-{
-	const tl_texpr *r = NULL;
-	if (!x)
-		return NULL;
-	switch (x->kind) {
-	case TL_TX_PATH:
-		if (rs_is_projection(d, x))
-			return x;
-		for (uint32_t i = 0; !r && i < x->nargs; i++)
-			r = find_projection(d, x->args[i].type);
-		return r;
-	case TL_TX_REF:
-	case TL_TX_RAWPTR:
-	case TL_TX_SLICE:
-	case TL_TX_ARRAY:
-		return find_projection(d, x->inner);
-	case TL_TX_TUPLE:
-	case TL_TX_FNPTR:
-		for (uint32_t i = 0; !r && i < x->nelems; i++)
-			r = find_projection(d, x->elems[i]);
-		return r ? r : find_projection(d, x->ret);
-	default:
-		return NULL;
-	}
-}
-
-static void note_projection(rs_item *it, const tl_field *f, uint32_t n)
-{
-	for (uint32_t i = 0; i < n && !it->projection; i++) {
-		it->projection = find_projection(it->tmpl, f[i].texpr);
-		it->projection_field = f[i].name;
-	}
-}
-
-static void find_projections(rs_item *it)
-{
-	const tl_def *d = it->tmpl;
-	note_projection(it, d->fields, d->nfields);
-	for (uint32_t i = 0; i < d->nvariants; i++)
-		note_projection(it, d->variants[i].fields, d->variants[i].nfields);
-	if (!it->projection && d->alias_of) {
-		it->projection = find_projection(d, d->alias_of);
-		it->projection_field = "";
-	}
 }
 
 /* ---- building the definitions ---- */
@@ -383,7 +326,7 @@ static tl_def *make_def(rs_load *ld, rs_item *it, unsigned t, bool report)
 		}
 	}
 	fold_repr(ld, it, t, d, report);
-	d->report = true;
+	d->report = !d->impl_for;
 	d->front = it;
 	return d;
 }
@@ -423,7 +366,6 @@ void rs_emit(rs_load *ld)
 	for (size_t i = 0; i < ld->types.len; i++) {
 		rs_item *it = ld->types.items[i];
 		it->varying = it->mask && content_varies(ld, it);
-		find_projections(it);
 	}
 	/* dependencies: a fixed point, since splitting one item may split
 	 * the items that use it */
@@ -432,19 +374,10 @@ void rs_emit(rs_load *ld)
 		for (size_t i = 0; i < ld->types.len; i++) {
 			rs_item *it = ld->types.items[i];
 			for (unsigned t = 0; it->mask && t < RS_MAX_TARGETS; t++) {
-				emitter e;
 				if (!((it->mask >> t) & 1))
 					continue;
-				if (walk_deps(ld, it, t, &e) && !it->varying) {
+				if (walk_deps(ld, it, t) && !it->varying) {
 					it->varying = true;
-					changed = true;
-				}
-				/* a generic item using one that needs an associated
-				 * type needs it too (its instances cannot be laid
-				 * out); a non-generic one is an error when resolved */
-				if (e.projection && !it->projection && it->tmpl->nparams) {
-					it->projection = e.projection;
-					it->projection_field = e.projection_field;
 					changed = true;
 				}
 			}

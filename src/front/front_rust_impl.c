@@ -5,11 +5,19 @@
  *	struct InlineExtension([u8; InlineExtension::MAX], u8);
  *	impl InlineExtension { const MAX: usize = 15; }
  *
- * (http's Method). So an inherent impl (`impl Type { ... }`, no `for`) is
- * opened and its `const` items are kept, owned by the self type's path;
- * everything else of it, and every trait impl, is skipped by balanced
- * delimiters. The header is scanned as tokens rather than parsed, so an
- * impl we do not understand is skipped, never an error.
+ * (http's Method), and fields use associated types of trait impls:
+ *
+ *	struct MapDeserializer { iter: <Map<String, Value> as IntoIterator>::IntoIter }
+ *	impl IntoIterator for Map<String, Value> { type IntoIter = IntoIter; ... }
+ *
+ * (serde_json). So an inherent impl (`impl Type { ... }`) is opened and
+ * its `const` items are kept, owned by the self type's path; a trait impl
+ * (`impl<G> Trait for Type { ... }`) is opened and each `type Name = T;`
+ * becomes an alias definition that answers projections (model.h,
+ * tl_def.impl_for). Everything else is skipped by balanced delimiters.
+ * The header is first scanned as tokens; a trait impl's header is then
+ * parsed quietly, so an impl we do not understand is skipped, never an
+ * error.
  */
 #include <string.h>
 
@@ -28,14 +36,25 @@ static int angle_delta(const tl_token *t)
 	return 0;
 }
 
-/* The self type's path segments (`Foo`, `a::Foo<T>` -> a, Foo) onto
- * ld->segs; false for anything else (`[T]`, `dyn X`, a trait impl). Stops
- * at the `{` of the body. */
-static bool header(rs_load *ld)
+/* What a trait impl's header says. */
+typedef struct impl_head {
+	tl_gparam *params;
+	uint32_t nparams;
+	const char *trait;     /* the trait's last segment */
+	const tl_texpr *self;
+	const struct tl_cfg *cfg;
+} impl_head;
+
+/* Scans the header up to the `{` of the body. An inherent impl leaves the
+ * self type's path segments (`Foo`, `a::Foo<T>` -> a, Foo) on ld->segs
+ * and returns true; a trait impl sets *trait and returns true; anything
+ * else (`impl [T]`, `impl dyn X`) is false. */
+static bool header(rs_load *ld, bool *trait)
 {
 	tl_rparse *p = &ld->p;
 	int angle = 0;
 	bool path = true, args = false;
+	*trait = false;
 	ld->segs.len = 0;
 	tl_rparse__advance(p); /* impl */
 	if (rs_is(ld, '<')) { /* generics */
@@ -45,8 +64,11 @@ static bool header(rs_load *ld)
 		} while (angle > 0 && p->cur.kind != TL_TOK_EOF);
 	}
 	while (p->cur.kind != TL_TOK_EOF && !(angle <= 0 && rs_is(ld, '{'))) {
-		if (angle <= 0 && (tl_tok_is(&p->cur, "for") ||
-				   rs_is(ld, ';') || rs_is(ld, ')') ||
+		if (angle <= 0 && tl_tok_is(&p->cur, "for") && !*trait &&
+		    !(tl_rlex_peek(&p->lx)->kind == TL_TOK_PUNCT &&
+		      tl_rlex_peek(&p->lx)->punct == '<'))
+			*trait = true; /* not `for<'a>` */
+		if (angle <= 0 && (rs_is(ld, ';') || rs_is(ld, ')') ||
 				   rs_is(ld, ']') || rs_is(ld, '}')))
 			return false;
 		if (angle <= 0 && tl_tok_is(&p->cur, "where"))
@@ -65,11 +87,106 @@ static bool header(rs_load *ld)
 		rs_skip_tree(ld);
 	}
 	rs_where(ld, NULL, 0);
-	return path && ld->segs.len > 0 && rs_is(ld, '{');
+	return (*trait || (path && ld->segs.len > 0)) && rs_is(ld, '{');
 }
 
+/* Parses a trait impl's header, the text [start, end), quietly: generics,
+ * the trait path, `for`, the self type. False (and nothing recorded) for
+ * what we do not read: negative impls, `impl Fn(u8) for X`, ... */
+static bool trait_head(rs_load *ld, const char *start, const char *end,
+		       tl_loc loc, impl_head *h)
+{
+	if (start < ld->text || end > ld->text + ld->len || start >= end)
+		return false;
+	tl_rparse sub;
+	tl_rparse_init(&sub, ld->ctx);
+	ld->ctx->mute++;
+	tl_rparse_begin(&sub, start, (size_t)(end - start), loc, false);
+	if (tl_tok_is(&sub.cur, "unsafe"))
+		tl_rparse__advance(&sub);
+	tl_rparse__advance(&sub); /* impl */
+	const tl_texpr *tr = NULL;
+	if (tl_rparse_generics(&sub, &h->params, &h->nparams) &&
+	    !tl_rparse_eat(&sub, '!'))
+		tr = tl_rparse_type(&sub);
+	if (tr && tr->kind == TL_TX_PATH && !tr->inner &&
+	    tl_tok_is(&sub.cur, "for")) {
+		tl_rparse__advance(&sub);
+		h->trait = tr->segs[tr->nsegs - 1];
+		h->self = tl_rparse_type(&sub);
+	}
+	bool ok = !sub.failed && h->self &&
+		  (sub.cur.kind == TL_TOK_EOF || tl_tok_is(&sub.cur, "where"));
+	ld->ctx->mute--;
+	tl_rparse_release(&sub);
+	return ok;
+}
+
+/* `type Name = T;` in a trait impl: an alias definition answering
+ * `<Self as Trait>::Name`. Generic associated types with type parameters
+ * are skipped. */
+static void assoc_type(rs_load *ld, rs_module *mod, const impl_head *h,
+		       const rs_attrs *a, tl_loc loc)
+{
+	tl_rparse *p = &ld->p;
+	const char *name;
+	tl_gparam *gp;
+	uint32_t ngp;
+	tl_rparse__advance(p); /* type */
+	if (!tl_rparse_ident(p, "an associated type name", &name, NULL) ||
+	    !tl_rparse_generics(p, &gp, &ngp))
+		return;
+	if (ngp) {
+		rs_skip_item(ld, true);
+		return;
+	}
+	rs_where(ld, NULL, 0);
+	if (!tl_rparse_expect(p, '=', "in an associated type ('type Name = Type;')"))
+		return;
+	const tl_texpr *value = tl_rparse_type(p);
+	rs_where(ld, NULL, 0);
+	if (!value || !tl_rparse_expect(p, ';', "after the associated type"))
+		return;
+	tl_strbuf sb = TL_STRBUF_INIT;
+	tl_strbuf_putc(&sb, '<');
+	tl_texpr_print(&sb, h->self);
+	tl_strbuf_addf(&sb, " as %s>::%s", h->trait, name);
+	tl_def *d = tl_arena_alloc(&ld->ctx->arena, sizeof(*d));
+	rs_item *it = tl_arena_alloc(&ld->ctx->arena, sizeof(*it));
+	const char *dname = sb.oom ? NULL : tl_intern(ld->ctx, sb.buf, sb.len);
+	tl_strbuf_release(&sb);
+	if (!d || !it || !dname) {
+		rs_oom(ld);
+		return;
+	}
+	d->name = dname;
+	d->loc = loc;
+	d->lang = TL_LANG_RUST;
+	d->kind = TL_DEF_ALIAS;
+	d->params = h->params;
+	d->nparams = h->nparams;
+	d->alias_of = value;
+	d->impl_for = h->self;
+	d->impl_trait = h->trait;
+	d->impl_assoc = name;
+	it->magic = RS_ITEM_MAGIC;
+	it->kind = RS_TYPE;
+	it->name = name;
+	it->loc = loc;
+	it->mod = mod;
+	it->tmpl = d;
+	it->cfg = rs_cfg_and(ld, h->cfg, a->cfg);
+	it->mask = mod->mask & rs_cfg_eval(&ld->cfgs, it->cfg);
+	d->front = it;
+	/* not in the module's scope: found through projections only */
+	if (!TL_VEC_PUSH(ld->types, it))
+		rs_oom(ld);
+}
+
+/* An impl's body: associated consts of an inherent impl (owner), or
+ * associated types of a trait impl (h). */
 static void body(rs_load *ld, rs_module *mod, const char *const *owner,
-		 uint32_t nowner)
+		 uint32_t nowner, const impl_head *h)
 {
 	tl_rparse *p = &ld->p;
 	tl_rparse__advance(p); /* { */
@@ -87,7 +204,9 @@ static void body(rs_load *ld, rs_module *mod, const char *const *owner,
 				if (rs_is(ld, '('))
 					rs_skip_tree(ld);
 			}
-			if (rs_at_const_item(ld)) {
+			if (h && tl_tok_is(&p->cur, "type")) {
+				assoc_type(ld, mod, h, &a, loc);
+			} else if (!h && rs_at_const_item(ld)) {
 				rs_item *c = rs_const_item(ld, mod, &a, loc);
 				if (c) {
 					c->owner = owner;
@@ -106,13 +225,25 @@ static void body(rs_load *ld, rs_module *mod, const char *const *owner,
 	}
 }
 
-void rs_impl(rs_load *ld, rs_module *mod)
+void rs_impl(rs_load *ld, rs_module *mod, const rs_attrs *a)
 {
 	tl_rparse *p = &ld->p;
+	const char *start = p->cur.text;
+	tl_loc loc = p->cur.loc;
+	bool trait;
 	if (tl_tok_is(&p->cur, "unsafe"))
 		tl_rparse__advance(p);
-	if (!header(ld)) {
+	if (!header(ld, &trait)) {
 		rs_skip_item(ld, false);
+		return;
+	}
+	if (trait) {
+		impl_head h = {0};
+		h.cfg = a->cfg;
+		if (trait_head(ld, start, p->cur.text, loc, &h))
+			body(ld, mod, NULL, 0, &h);
+		else
+			rs_skip_item(ld, false);
 		return;
 	}
 	uint32_t n = (uint32_t)ld->segs.len;
@@ -123,5 +254,5 @@ void rs_impl(rs_load *ld, rs_module *mod)
 		rs_oom(ld);
 		return;
 	}
-	body(ld, mod, owner, n);
+	body(ld, mod, owner, n, NULL);
 }

@@ -112,8 +112,6 @@ typedef struct rs_item {
 	const rs_repr *reprs;
 	uint32_t nreprs;
 	bool varying;          /* differs between targets: one def each */
-	const tl_texpr *projection; /* first associated-type field type */
-	const char *projection_field;
 	tl_def *defs[RS_MAX_TARGETS]; /* the def for each target, or NULL */
 	/* RS_CONST */
 	tl_prim ctype;
@@ -216,8 +214,10 @@ rs_item *rs_const_item(rs_load *ld, rs_module *mod, const rs_attrs *a,
 
 /* ---- front_rust_impl.c ---- */
 /* At `impl` (or `unsafe impl`): keeps the associated consts of an inherent
- * impl (`impl Foo { const MAX: usize = 15; }`), skips everything else. */
-void rs_impl(rs_load *ld, rs_module *mod);
+ * impl (`impl Foo { const MAX: usize = 15; }`) and the associated types of
+ * a trait impl (`impl Iterator for It { type Item = u8; }`) under the
+ * impl's attributes `a`; skips everything else. */
+void rs_impl(rs_load *ld, rs_module *mod, const rs_attrs *a);
 /* The module path for a child: "crate::a" + "b". */
 const char *rs_child_path(rs_load *ld, const rs_module *mod, const char *name);
 rs_module *rs_module_new(rs_load *ld, rs_module *parent, const char *name,

@@ -308,7 +308,7 @@ static void item(rs_load *ld, rs_module *mod, rs_attrs *a)
 		rs_const_item(ld, mod, a, loc);
 	} else if (tl_tok_is(c, "impl") ||
 		   (tl_tok_is(c, "unsafe") && next_is(ld, "impl"))) {
-		rs_impl(ld, mod);
+		rs_impl(ld, mod, a);
 	} else if (tl_tok_is(c, "use")) {
 		rs_use(ld, mod, a, loc);
 	} else if (tl_tok_is(c, "extern") && next_is(ld, "crate")) {

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "front/front_rust_int.h"
+#include "front/resolve.h"
 
 typedef struct scope_q {
 	tl_ctx *ctx;
@@ -164,6 +165,24 @@ static bool ns_item(const rs_item *it, rs_ns ns)
 	return ns == RS_NS_TYPE ? it->kind == RS_TYPE : it->kind == RS_CONST;
 }
 
+/* Whether `use <from>::*;`, from another crate, may bring `name`. Another
+ * crate's modules we cannot see: any name may come from them. Std's we
+ * know as far as the prelude goes: `use std::iter::*;` brings Peekable,
+ * not Option or Vec (the std prelude's) nor the crate `std` itself. */
+static bool glob_may_have(scope_q *q, const rs_found *from, const char *name,
+			  bool want_mod)
+{
+	const char *segs[16];
+	if (!from->nsegs || !tl_resolve_is_std_crate(from->segs[0]) ||
+	    from->nsegs >= 16)
+		return true;
+	if (want_mod)
+		return !tl_resolve_is_std_crate(name);
+	memcpy(segs, from->segs, from->nsegs * sizeof(*segs));
+	segs[from->nsegs] = name;
+	return tl_resolve_prelude_has(q->ctx, segs, from->nsegs + 1);
+}
+
 /* `name` in module m: items first, then named imports, then globs. */
 static walk lookup(scope_q *q, rs_module *m, const char *name, rs_ns ns,
 		   bool want_mod)
@@ -209,7 +228,8 @@ static walk lookup(scope_q *q, rs_module *m, const char *name, rs_ns ns,
 			 * `mod lib { pub use self::core::iter; }`) */
 			if (r.ext.res && !ext.res)
 				ext = r.ext;
-		} else if (g.ext.res && !ext.res) {
+		} else if (g.ext.res && !ext.res &&
+			   glob_may_have(q, &g.ext, name, want_mod)) {
 			/* `use other::*;`: the name may come from there */
 			ext = external(q, g.ext.segs, g.ext.nsegs, &name, 1);
 		}
@@ -333,12 +353,13 @@ tl_rust_res tl_front_rust_resolve_type(tl_ctx *ctx, const tl_def *from,
 		return TL_RUST_RES_DEF;
 	}
 	if (rs_is_projection(from, path)) {
+		/* `I::Item` and `<T as Trait>::X` are resolution's (they
+		 * never come here); `Self::X` would need the impl of the
+		 * definition's own trait */
 		tl_strbuf sb = TL_STRBUF_INIT;
-		if (from->nparams)
-			return TL_RUST_RES_DEFERRED;
 		tl_texpr_print(&sb, path);
 		tl_error(ctx, path->loc, ID_RS_UNSUPPORTED,
-			 "associated type '%s' is not supported (it needs trait resolution)",
+			 "associated type '%s' is not supported (write the type it stands for)",
 			 tl_strbuf_cstr(&sb));
 		tl_strbuf_release(&sb);
 		return TL_RUST_RES_ERROR;
@@ -386,16 +407,6 @@ int tl_front_rust_const(tl_ctx *ctx, const tl_def *from, const tl_cexpr *path,
 	if (f.res != TL_RUST_RES_DEF)
 		return 0;
 	return rs_const_answer(ctx, f.item, t, type, value);
-}
-
-const tl_texpr *tl_front_rust_projection(const tl_def *def, const char **field)
-{
-	*field = NULL;
-	if (!tl_front_rust_owns(def))
-		return NULL;
-	const rs_item *it = def->front;
-	*field = it->projection_field;
-	return it->projection;
 }
 
 bool tl_front_rust_same_crate(const tl_def *a, const tl_def *b)

@@ -292,7 +292,7 @@ static void yl_types(tl_yl *y)
 	yl_next(y);
 }
 
-static const char *const top_keys[] = {"types", "targets", NULL};
+static const char *const top_keys[] = {"types", "targets", "impls", NULL};
 
 static void yl_root(tl_yl *y)
 {
@@ -304,13 +304,14 @@ static void yl_root(tl_yl *y)
 	}
 	if (!yl_begin_map(y, "the top level", NULL, "a mapping with a 'types' key"))
 		return;
-	bool seen[2] = {false, false};
+	bool seen[3] = {false, false, false};
 	while (!y->stop && !yl_is(y, YAML_MAPPING_END_EVENT)) {
 		yl_scalar k;
 		if (!yl_key(y, &k))
 			continue;
 		int key = yl_scalar_eq(&k, "types") ? 0 :
-			  yl_scalar_eq(&k, "targets") ? 1 : -1;
+			  yl_scalar_eq(&k, "targets") ? 1 :
+			  yl_scalar_eq(&k, "impls") ? 2 : -1;
 		if (key < 0)
 			yl_unknown_key(y, &k, "at the top level", top_keys);
 		else if (seen[key])
@@ -322,8 +323,10 @@ static void yl_root(tl_yl *y)
 			yl_skip(y);
 		else if (key == 0)
 			yl_types(y);
-		else
+		else if (key == 1)
 			yl_targets(y);
+		else
+			yl_impls(y);
 		if (key >= 0)
 			seen[key] = true;
 	}

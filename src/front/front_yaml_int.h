@@ -129,6 +129,8 @@ bool yl_u64(tl_yl *y, const char *what, uint64_t *out, tl_loc *loc);
 /* ---- front_yaml_def.c ---- */
 /* Reads `Name<params>: { ... }` at the current key. */
 void yl_def(tl_yl *y);
+/* front_yaml_impl.c: the value of the top-level `impls:` key. */
+void yl_impls(tl_yl *y);
 
 /* ---- front_yaml_fields.c ---- */
 /* `struct:`/`union:` fields, `tuple:` items, `closure:` captures and

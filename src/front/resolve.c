@@ -195,35 +195,6 @@ static bool rsv_args(rsv *r, const tl_texpr *t, const tl_def *def,
 	return ok;
 }
 
-/* A use of a generic `.rs` definition whose field is an associated type:
- * only trait resolution could lay it out (front_rust.h). Uses inside other
- * generic definitions (arguments still holding parameters) are fine: the
- * front end marks those definitions too, and their concrete instances are
- * the error. A non-generic one was reported where it was defined. */
-static bool projection_error(rsv *r, const tl_texpr *t, const tl_def *def,
-			     const tl_type_id *args, uint32_t nargs)
-{
-	const char *field;
-	const tl_texpr *proj = tl_front_rust_projection(def, &field);
-	if (!proj || !nargs)
-		return false;
-	for (uint32_t i = 0; i < nargs; i++)
-		if (tl_type_get(r->ctx, args[i])->has_params)
-			return false;
-	tl_strbuf sb = TL_STRBUF_INIT;
-	tl_texpr_print(&sb, proj);
-	if (field && *field)
-		tl_error(r->ctx, t->loc, "rust-unsupported",
-			 "type '%s' cannot be laid out: its field '%s' has the associated type '%s' (that needs trait resolution)",
-			 def->name, field, tl_strbuf_cstr(&sb));
-	else
-		tl_error(r->ctx, t->loc, "rust-unsupported",
-			 "type '%s' cannot be laid out: it aliases the associated type '%s' (that needs trait resolution)",
-			 def->name, tl_strbuf_cstr(&sb));
-	tl_strbuf_release(&sb);
-	return true;
-}
-
 static tl_type_id rsv_adt(rsv *r, const tl_texpr *t, const tl_def *def)
 {
 	bool cacheable = !def->nparams && !def->ncases && !t->nargs &&
@@ -241,7 +212,7 @@ static tl_type_id rsv_adt(rsv *r, const tl_texpr *t, const tl_def *def)
 	tl_type_id id = 0;
 	if (def->ncases)
 		rsv_cases(r, (tl_def *)def); /* tl_type_adt applies them */
-	if (rsv_args(r, t, def, args) && !projection_error(r, t, def, args, np)) {
+	if (rsv_args(r, t, def, args)) {
 		if (def->kind != TL_DEF_ALIAS) {
 			id = tl_type_adt(r->ctx, def, args, np);
 		} else {
@@ -257,8 +228,53 @@ static tl_type_id rsv_adt(rsv *r, const tl_texpr *t, const tl_def *def)
 	return id;
 }
 
+/* The generic parameter `name` of the definition being resolved, or -1. */
+static int param_index(const rsv *r, const char *name)
+{
+	for (uint32_t i = 0; r->def && i < r->def->nparams; i++)
+		if (r->def->params[i].name == name && !r->def->params[i].is_const)
+			return (int)i;
+	return -1;
+}
+
+/* `<T as Trait>::Name` (a qualified path: t->inner is T) or `I::Item` on
+ * a generic parameter; *handled false for any other path. */
+static tl_type_id rsv_projection(rsv *r, const tl_texpr *t, bool *handled)
+{
+	int param = -1;
+	*handled = t->inner || (t->nsegs >= 2 && !t->global &&
+				(param = param_index(r, t->segs[0])) >= 0);
+	if (!*handled)
+		return 0;
+	if (t->nsegs != 2 || t->nargs) {
+		tl_strbuf sb = TL_STRBUF_INIT;
+		tl_texpr_print(&sb, t);
+		tl_error(r->ctx, t->loc, "associated-type",
+			 "associated type '%s' is not supported (only `<T as Trait>::Name` and `T::Name` without generic arguments are)",
+			 tl_strbuf_cstr(&sb));
+		tl_strbuf_release(&sb);
+		return 0;
+	}
+	tl_type_id self = t->inner ? rsv_type(r, t->inner) :
+		tl_type_param(r->ctx, (uint32_t)param, t->segs[0]);
+	if (!self)
+		return 0;
+	tl_type_id id = tl_type_proj(r->ctx, self, t->inner ? t->text : NULL,
+				     t->segs[1]);
+	const tl_type *ty = tl_type_get(r->ctx, id);
+	if (ty && ty->kind == TL_TY_PROJ && !ty->has_params) {
+		tl_type__proj_report(r->ctx, id, t->loc);
+		return 0;
+	}
+	return id;
+}
+
 static tl_type_id rsv_path(rsv *r, const tl_texpr *t)
 {
+	bool projection;
+	tl_type_id proj = rsv_projection(r, t, &projection);
+	if (projection)
+		return proj;
 	const char *name = t->segs[t->nsegs - 1];
 	bool single = t->nsegs == 1 && !t->global;
 	if (single && r->def) {
@@ -300,7 +316,6 @@ static tl_type_id rsv_path(rsv *r, const tl_texpr *t)
 		case TL_RUST_RES_EXTERN:
 			ref.external = true;
 			break;
-		case TL_RUST_RES_DEFERRED: /* reported when the def is used */
 		case TL_RUST_RES_ERROR:
 			return 0;
 		case TL_RUST_RES_NONE:

@@ -29,6 +29,11 @@ tl_status tl_resolve_defs(tl_ctx *ctx);
  * line's --type). */
 tl_status tl_resolve_texpr(tl_ctx *ctx, const tl_texpr *t, tl_type_id *out);
 
+/* std, core or alloc. */
+bool tl_resolve_is_std_crate(const char *s);
+/* Whether a prelude definition has the full path segs[0..n) (a leading
+ * std/core/alloc may differ): what a glob import of a std module brings. */
+bool tl_resolve_prelude_has(tl_ctx *ctx, const char *const *segs, uint32_t n);
 /* Levenshtein distance of a and b, or max + 1 when it exceeds max (cheap
  * early exit); for "did you mean" suggestions. */
 size_t tl_front_distance(const char *a, const char *b, size_t max);

@@ -125,6 +125,18 @@ out:
 	free(tab.vals);
 }
 
+/* An associated type of a trait impl: its self type and its type. Both
+ * quietly: an impl for a type from another crate (`impl Iterator for
+ * std::env::Args`) is no error, only an impl no projection can use. */
+static void rsv_impl(rsv *r, tl_def *def)
+{
+	r->ctx->mute++;
+	def->impl_self = rsv_type(r, def->impl_for);
+	if (def->impl_self)
+		rsv_alias(r, def);
+	r->ctx->mute--;
+}
+
 static void rsv_def(rsv *r, tl_def *def)
 {
 	r->def = def;
@@ -148,7 +160,10 @@ static void rsv_def(rsv *r, tl_def *def)
 			rsv_discriminants(r, def);
 		break;
 	case TL_DEF_ALIAS:
-		rsv_alias(r, def);
+		if (def->impl_for)
+			rsv_impl(r, def);
+		else
+			rsv_alias(r, def);
 		break;
 	case TL_DEF_OPAQUE:
 		break;
@@ -165,8 +180,11 @@ tl_status tl_resolve_defs(tl_ctx *ctx)
 		ctx->oom = true;
 		return TL_ENOMEM;
 	}
-	for (size_t i = ctx->nresolved; i < ctx->defs.len && !ctx->oom; i++)
-		rsv_def(&r, ctx->defs.items[i]);
+	/* impls first: the other definitions' projections need them */
+	for (int impls = 1; impls >= 0; impls--)
+		for (size_t i = ctx->nresolved; i < ctx->defs.len && !ctx->oom; i++)
+			if (!ctx->defs.items[i]->impl_for == !impls)
+				rsv_def(&r, ctx->defs.items[i]);
 	ctx->nresolved = ctx->defs.len;
 	rsv_release(&r);
 	if (ctx->oom)

@@ -65,7 +65,7 @@ static void join(tl_strbuf *sb, const char *const *segs, uint32_t n)
 	}
 }
 
-static bool is_std_crate(const char *s)
+bool tl_resolve_is_std_crate(const char *s)
 {
 	return !strcmp(s, "std") || !strcmp(s, "core") || !strcmp(s, "alloc");
 }
@@ -82,7 +82,7 @@ static bool path_matches_one(const char *dp, size_t pl, const rsv_path_ref *p)
 {
 	tl_strbuf sb = TL_STRBUF_INIT;
 	bool match = false;
-	bool crate = p->nsegs > 2 && is_std_crate(p->segs[0]);
+	bool crate = p->nsegs > 2 && tl_resolve_is_std_crate(p->segs[0]);
 	for (uint32_t k = 0; k < (crate ? 2u : 1u) && !match; k++) {
 		tl_strbuf_reset(&sb);
 		join(&sb, p->segs + k, p->nsegs - k);
@@ -111,13 +111,24 @@ static bool path_matches(const tl_def *def, const rsv_path_ref *p)
 	return false;
 }
 
+bool tl_resolve_prelude_has(tl_ctx *ctx, const char *const *segs, uint32_t n)
+{
+	rsv_path_ref p = {segs, n, true};
+	if (!n)
+		return false;
+	for (const tl_def_list *l = tl_def_lookup(ctx, segs[n - 1]); l; l = l->next)
+		if (l->def->builtin && l->def->path && path_matches(l->def, &p))
+			return true;
+	return false;
+}
+
 static void unknown_type(rsv *r, const tl_texpr *t, const rsv_path_ref *p)
 {
 	const char *name = p->segs[p->nsegs - 1];
 	if (p->external || p->nsegs > 1) {
 		tl_strbuf sb = TL_STRBUF_INIT;
 		join(&sb, p->segs, p->nsegs);
-		if (is_std_crate(p->segs[0]) || !p->external)
+		if (tl_resolve_is_std_crate(p->segs[0]) || !p->external)
 			tl_error(r->ctx, t->loc, ID_UNKNOWN_TYPE,
 				 "unknown type '%s'", tl_strbuf_cstr(&sb));
 		else
@@ -199,7 +210,7 @@ static int pick_user(rsv *r, const tl_texpr *t, const rsv_path_ref *p,
 		 * YAML definitions can stand in for std types) */
 		if (d->builtin || (p->external && r->def &&
 				   tl_front_rust_same_crate(d, r->def)) ||
-		    (p->external && is_std_crate(p->segs[0]) &&
+		    (p->external && tl_resolve_is_std_crate(p->segs[0]) &&
 		     tl_front_rust_owns(d)))
 			continue;
 		if (!TL_VEC_PUSH(r->cands, d)) {

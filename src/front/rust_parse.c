@@ -191,6 +191,26 @@ bool tl_rparse__eat_gt(tl_rparse *p)
 	return true;
 }
 
+/* Consumes one `<`, also the first of `<<` (`Vec<<T as Tr>::X>`). */
+static void eat_lt(tl_rparse *p)
+{
+	if (p->cur.punct == '<') {
+		tl_rparse__advance(p);
+		return;
+	}
+	p->cur.punct >>= 8;
+	p->cur.text++;
+	p->cur.len--;
+	if (!p->lx.fixed_loc)
+		p->cur.loc.col++;
+}
+
+static bool at_lt(const tl_rparse *p)
+{
+	return p->cur.kind == TL_TOK_PUNCT &&
+	       (p->cur.punct == '<' || p->cur.punct == TL_P2('<', '<'));
+}
+
 tl_texpr *tl_rparse__new_tx(tl_rparse *p, tl_tx_kind kind, tl_loc loc)
 {
 	tl_texpr *t = tl_arena_alloc(&p->ctx->arena, sizeof(*t));
@@ -233,7 +253,7 @@ bool tl_rparse__gargs(tl_rparse *p, const char *owner, const tl_garg **out,
 {
 	char b[64];
 	size_t mark = p->gargs.len;
-	tl_rparse__advance(p); /* < */
+	eat_lt(p);
 	while (!p->failed && !tl_rparse__eat_gt(p)) {
 		tl_garg g = {0};
 		const tl_token *next = tl_rlex_peek(&p->lx);
@@ -345,10 +365,11 @@ static const tl_texpr *parse_path(tl_rparse *p)
 		tl_rparse__advance(p);
 		bool turbofish = is_punct(p, TL_P2(':', ':')) &&
 				 tl_rlex_peek(&p->lx)->kind == TL_TOK_PUNCT &&
-				 tl_rlex_peek(&p->lx)->punct == '<';
+				 (tl_rlex_peek(&p->lx)->punct == '<' ||
+				  tl_rlex_peek(&p->lx)->punct == TL_P2('<', '<'));
 		if (turbofish)
 			tl_rparse__advance(p);
-		if (is_punct(p, '<')) {
+		if (at_lt(p)) {
 			if (!tl_rparse__gargs(p, seg, &args, &nargs))
 				break;
 			if (is_punct(p, TL_P2(':', ':')))
@@ -485,22 +506,39 @@ static const tl_texpr *parse_bracket(tl_rparse *p)
 }
 
 
-/* `<T as Trait>::Name...` when allow_qpath is set (see rust_parse.h): a
- * PATH whose first segment is the normalised text "<T as Trait>". */
+/* The last segment of a trait path as printed ("std::iter::Iterator<..>"
+ * -> "Iterator"), interned. */
+static const char *trait_name(tl_rparse *p, const char *s, size_t n)
+{
+	size_t end = 0, begin = 0;
+	while (end < n && s[end] != '<' && s[end] != '(')
+		end++;
+	for (size_t i = 0; i + 1 < end; i++)
+		if (s[i] == ':' && s[i + 1] == ':')
+			begin = i + 2;
+	return tl_intern(p->ctx, s + begin, end - begin);
+}
+
+/* `<T as Trait>::Name...`: a PATH whose first segment is the normalised
+ * text "<T as Trait>", with T in `inner` and "Trait" in `text`. */
 static const tl_texpr *parse_qpath(tl_rparse *p)
 {
 	tl_loc loc = p->cur.loc;
-	tl_rparse__advance(p); /* < */
+	eat_lt(p);
 	const tl_texpr *self = tl_rparse__type(p, true);
-	size_t start = p->sb.len;
+	size_t start = p->sb.len, trait_at = 0;
 	tl_strbuf_putc(&p->sb, '<');
 	if (self)
 		tl_texpr_print(&p->sb, self);
 	if (self && tl_tok_is(&p->cur, "as")) {
 		tl_rparse__advance(p);
 		tl_strbuf_puts(&p->sb, " as ");
+		trait_at = p->sb.len;
 		tl_rparse__trait_path(p);
 	}
+	const char *trait = NULL;
+	if (trait_at && !p->failed && !p->sb.oom)
+		trait = trait_name(p, p->sb.buf + trait_at, p->sb.len - trait_at);
 	if (!p->failed && !tl_rparse__eat_gt(p))
 		tl_rparse_expect(p, '>', "to close the qualified path");
 	tl_strbuf_putc(&p->sb, '>');
@@ -528,6 +566,8 @@ static const tl_texpr *parse_qpath(tl_rparse *p)
 	t->segs = segs;
 	t->nsegs = rest->nsegs + 1;
 	t->loc = loc;
+	t->inner = self;  /* a qualified path: see tl_texpr */
+	t->text = trait;
 	return t;
 }
 
@@ -553,12 +593,9 @@ static const tl_texpr *parse_type_at(tl_rparse *p, bool allow_plus)
 			return parse_bracket(p);
 		case TL_P2(':', ':'):
 			return parse_path(p);
-		case '<':
-			if (p->allow_qpath)
-				return parse_qpath(p);
-			tl_rparse_error(p, c->loc,
-					"qualified paths such as '<T as Trait>::X' are not supported");
-			return NULL;
+		case '<': /* `<T as Trait>::X`: a PATH with `inner` (model.h) */
+		case TL_P2('<', '<'):
+			return parse_qpath(p);
 		}
 	} else if (c->kind == TL_TOK_IDENT && !c->raw) {
 		if (tl_tok_is(c, "_")) {

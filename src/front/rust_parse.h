@@ -43,11 +43,6 @@ typedef struct tl_rparse {
 	tl_token cur;
 	unsigned depth;
 	bool failed;
-	/* Accept qualified paths `<T as Trait>::X` (the .rs item parser sets
-	 * it): they become a TL_TX_PATH whose first segment is the text
-	 * "<T as Trait>", which names no type, so resolution can say that an
-	 * associated type needs trait resolution. Off: a syntax error. */
-	bool allow_qpath;
 	/* scratch stacks (malloc), see the file comment */
 	TL_VEC(const tl_texpr *) tys;
 	TL_VEC(tl_garg) gargs;

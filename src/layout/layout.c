@@ -222,6 +222,12 @@ static tl_status layout_uncached(tl_ctx *ctx, const tl_type *ty,
 		return tl_layout__rust_adt(ctx, t, ty, out);
 	case TL_TY_C_ATOMIC:
 		return tl_layout__c_atomic(ctx, t, ty, out);
+	case TL_TY_PROJ:
+		if (!ty->has_params) {
+			tl_type__proj_report(ctx, ty->id, use);
+			return TL_EINPUT;
+		}
+		break;
 	case TL_TY_PARAM:
 	case TL_TY_CONST:
 		break;

@@ -15,6 +15,7 @@ tl_status tl_ctx_new(tl_ctx **out)
 	tl_arena_init(&ctx->arena);
 	tl_strtab_init(&ctx->strings);
 	tl_ptrmap_init(&ctx->by_name);
+	tl_ptrmap_init(&ctx->impls);
 	tl_ptrmap_init(&ctx->def_types);
 	tl_ptrmap_init(&ctx->diag_seen);
 	*out = ctx;
@@ -39,6 +40,7 @@ void tl_ctx_free(tl_ctx *ctx)
 		free(ctx->memo[i].state);
 	}
 	tl_ptrmap_release(&ctx->by_name);
+	tl_ptrmap_release(&ctx->impls);
 	tl_ptrmap_release(&ctx->def_types);
 	tl_ptrmap_release(&ctx->diag_seen);
 	tl_strtab_release(&ctx->strings);
@@ -125,6 +127,8 @@ const char *tl_file_line(const tl_ctx *ctx, uint32_t file, uint32_t line,
 tl_diag *tl_diag_add(tl_ctx *ctx, tl_severity sev, tl_loc loc, const char *id,
 		     const char *fmt, ...)
 {
+	if (ctx->mute)
+		return NULL;
 	tl_strbuf sb = TL_STRBUF_INIT;
 	va_list ap;
 	va_start(ap, fmt);
@@ -211,13 +215,16 @@ int tl_def_add(tl_ctx *ctx, tl_def *def)
 	def->index = (uint32_t)ctx->defs.len;
 	if (!TL_VEC_PUSH(ctx->defs, def))
 		goto oom;
-	const char *key = tl_intern_cstr(ctx, last_segment(def->name));
+	/* an impl's associated type is found by its name in `impls` only */
+	tl_ptrmap *index = def->impl_for ? &ctx->impls : &ctx->by_name;
+	const char *key = def->impl_for ? def->impl_assoc :
+		tl_intern_cstr(ctx, last_segment(def->name));
 	tl_def_list *node = tl_arena_alloc(&ctx->arena, sizeof(*node));
 	if (!key || !node)
 		goto oom;
 	node->def = def;
-	node->next = tl_ptrmap_get(&ctx->by_name, key);
-	if (tl_ptrmap_put(&ctx->by_name, key, node) < 0)
+	node->next = tl_ptrmap_get(index, key);
+	if (tl_ptrmap_put(index, key, node) < 0)
 		goto oom;
 	return 0;
 oom:

@@ -51,6 +51,8 @@ struct tl_ctx {
 	/* definitions in load order */
 	TL_VEC(tl_def *) defs;
 	tl_ptrmap by_name;     /* interned last segment -> tl_def_list* */
+	tl_ptrmap impls;       /* interned impl_assoc -> tl_def_list* of the
+				* impls' associated types (projection.c) */
 	tl_ptrmap def_types;   /* def -> non-generic ADT id (as pointer-sized int) */
 	tl_ptrmap diag_seen;   /* interned "loc id message" of every diagnostic */
 	/* field types of generic instances: (adt id << 32 | field term) ->
@@ -61,6 +63,9 @@ struct tl_ctx {
 	size_t nresolved;      /* defs[0..nresolved) are resolved */
 	bool prelude_loaded;
 	bool oom;
+	/* > 0: diagnostics are dropped (trying something that may fail,
+	 * such as the self type of an impl of a foreign type) */
+	unsigned mute;
 	tl_layout_memo memo[TL_MAX_TARGETS];
 	size_t nmemo;
 	/* `targets:` named by the inputs, in order, with their locations
@@ -71,6 +76,13 @@ struct tl_ctx {
 };
 
 const char *tl_intern(tl_ctx *ctx, const char *s, size_t n);
+
+/* types.c and projection.c: a TL_TY_PROJ term as is (text "Trait::Name"
+ * or "Name", interned), and the projection `t` answered for a new self. */
+tl_type_id tl_type__proj_term(tl_ctx *ctx, tl_type_id self, const char *text);
+tl_type_id tl_type__proj_subst(tl_ctx *ctx, const tl_type *t, tl_type_id self);
+/* Records why the projection term `proj` has no answer, at `loc`. */
+void tl_type__proj_report(tl_ctx *ctx, tl_type_id proj, tl_loc loc);
 const char *tl_intern_cstr(tl_ctx *ctx, const char *s);
 
 /* Adds a loaded file; returns its id (>= 1), 0 when out of memory. */

@@ -74,6 +74,26 @@ static void add_name(tl_ctx *ctx, tl_strbuf *sb, tl_type_id id)
 	tl_strbuf_puts(sb, tl_type_name(ctx, id));
 }
 
+/* `I::Item` on a parameter, `<X as Trait>::Name` otherwise. */
+static void proj_name(tl_ctx *ctx, tl_strbuf *sb, const tl_type *t)
+{
+	const char *sep = strstr(t->text, "::");
+	if (tl_type_get(ctx, t->inner)->kind == TL_TY_PARAM) {
+		add_name(ctx, sb, t->inner);
+		tl_strbuf_puts(sb, "::");
+		tl_strbuf_puts(sb, sep ? sep + 2 : t->text);
+		return;
+	}
+	tl_strbuf_putc(sb, '<');
+	add_name(ctx, sb, t->inner);
+	if (sep) {
+		tl_strbuf_puts(sb, " as ");
+		tl_strbuf_add(sb, t->text, (size_t)(sep - t->text));
+	}
+	tl_strbuf_puts(sb, ">::");
+	tl_strbuf_puts(sb, sep ? sep + 2 : t->text);
+}
+
 static const char *make_name(tl_ctx *ctx, const tl_type *t)
 {
 	/* the common case, a plain ADT, needs no builder */
@@ -153,6 +173,9 @@ static const char *make_name(tl_ctx *ctx, const tl_type *t)
 		tl_strbuf_puts(&sb, "_Atomic(");
 		add_name(ctx, &sb, t->inner);
 		tl_strbuf_putc(&sb, ')');
+		break;
+	case TL_TY_PROJ:
+		proj_name(ctx, &sb, t);
 		break;
 	}
 	const char *r = sb.oom ? NULL : tl_intern(ctx, tl_strbuf_cstr(&sb), sb.len);
@@ -388,6 +411,14 @@ tl_type_id tl_type_c_atomic(tl_ctx *ctx, tl_type_id inner)
 	return inner ? intern(ctx, &key) : 0;
 }
 
+tl_type_id tl_type__proj_term(tl_ctx *ctx, tl_type_id self, const char *text)
+{
+	KEY(TL_TY_PROJ);
+	key.inner = self;
+	key.text = text;
+	return self && text ? intern(ctx, &key) : 0;
+}
+
 tl_type_id tl_type_subst(tl_ctx *ctx, tl_type_id id, const tl_type_id *args,
 			 uint32_t nargs)
 {
@@ -401,6 +432,10 @@ tl_type_id tl_type_subst(tl_ctx *ctx, tl_type_id id, const tl_type_id *args,
 	switch (t->kind) {
 	case TL_TY_PARAM:
 		return t->param < nargs ? args[t->param] : id;
+	case TL_TY_PROJ: {
+		tl_type_id self = tl_type_subst(ctx, t->inner, args, nargs);
+		return self ? tl_type__proj_subst(ctx, t, self) : 0;
+	}
 	case TL_TY_TUPLE:
 	case TL_TY_ADT: {
 		tl_type_id small[8];

@@ -409,7 +409,7 @@ static void parse_errors_have_locations(void **state)
 		{"u8 u16", 4, "unexpected 'u16' after the type"},
 		{"&dyn A + B", 8, "ambiguous '+' after the type: add parentheses, as in '&(dyn A + B)'"},
 		{"Box<Fn(u8)>", 7, "'Fn(..)' is a trait: write 'dyn Fn(..)' for a trait object"},
-		{"<T as X>::Y", 1, "qualified paths such as '<T as Trait>::X' are not supported"},
+		{"<T as X>", 9, "expected '::' after a qualified path, found end of input"},
 		{"(u8", 4, "expected ')' to close the tuple type, found end of input"},
 		{"fn(u8", 6, "expected ')' to close the parameter list, found end of input"},
 		{"dyn 'a", 1, "at least one trait is required for an object type"},
