@@ -94,8 +94,9 @@ static void impl(tl_yl *y)
 		return;
 	impl_head h = {0};
 	bool add = head(y, &k, &h);
+	const char *header = tl_intern(y->ctx, k.s, k.len > 64 ? 64 : k.len);
 	yl_next(y);
-	if (!yl_begin_map(y, "impl", NULL,
+	if (!yl_begin_map(y, "impl", header,
 			  "a mapping from associated type names to types, such as 'Item: T'"))
 		return;
 	while (!y->stop && !yl_is(y, YAML_MAPPING_END_EVENT))

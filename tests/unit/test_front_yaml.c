@@ -235,6 +235,40 @@ static void type_function_cases(void **state)
 	tl_ctx_free(ctx);
 }
 
+/* `impls:` gives associated types; they are not types of their own. */
+static void trait_impls(void **state)
+{
+	(void)state;
+	tl_ctx *ctx = load_ok("types:\n"
+			      "  It: { struct: [n: u32] }\n"
+			      "  \"M<I>\": { struct: [cur: Option<I::Item>] }\n"
+			      "  Uses: { struct: [m: M<It>, i: \"<It as Iterator>::Item\"] }\n"
+			      "impls:\n"
+			      "  \"Iterator for It\":\n"
+			      "    Item: u64\n"
+			      "  \"<T> IntoIterator for Vec<T>\": {Item: T}\n");
+	const tl_def *item = NULL;
+	for (size_t i = 0; i < tl_def_count(ctx); i++)
+		if (tl_def_get(ctx, i)->impl_for && !tl_def_get(ctx, i)->builtin &&
+		    !strcmp(tl_def_get(ctx, i)->impl_trait, "Iterator"))
+			item = tl_def_get(ctx, i);
+	assert_non_null(item);
+	assert_string_equal(item->name, "<It as Iterator>::Item");
+	assert_string_equal(item->impl_assoc, "Item");
+	assert_int_equal(item->kind, TL_DEF_ALIAS);
+	assert_false(item->report);
+	assert_int_equal(item->loc.line, 7);
+	assert_int_equal(item->loc.col, 5);
+	expect_texpr(item->alias_of, "u64");
+	assert_int_equal(tl_ctx_resolve(ctx), TL_OK);
+	tl_type_id id;
+	assert_int_equal(tl_parse_type(ctx, "<Vec<char> as IntoIterator>::Item", &id), TL_OK);
+	assert_string_equal(tl_type_name(ctx, id), "char");
+	assert_int_equal(tl_parse_type(ctx, "Option<<It as Iterator>::Item>", &id), TL_OK);
+	assert_string_equal(tl_type_name(ctx, id), "Option<u64>");
+	tl_ctx_free(ctx);
+}
+
 static void bit_fields_and_targets(void **state)
 {
 	(void)state;
@@ -480,6 +514,16 @@ static const err_case errors[] = {
 	 "duplicate field 'a' in 'V'"},
 	{"duplicate variant", "types:\n  E: { enum: [A, B, A] }\n", "duplicate-variant", 2, 21,
 	 "duplicate variant 'A' in 'E'"},
+	{"impls not a mapping", "impls: [a]\n", "yaml-shape", 1, 8,
+	 "'impls' must be a mapping from impl headers ('<T> Iterator for Iter<T>') to associated types, found a sequence"},
+	{"impl not a mapping", "impls:\n  \"Iterator for u8\": u16\n", "yaml-shape", 2, 22,
+	 "impl 'Iterator for u8' must be a mapping from associated type names to types, such as 'Item: T', found a string"},
+	{"impl without for", "impls:\n  \"Iterator u8\": {Item: u8}\n", "type-syntax", 2, 13,
+	 "expected 'for' after the trait of an impl, found 'u8'"},
+	{"impl of a non-trait", "impls:\n  \"[u8] for u8\": {Item: u8}\n", "type-syntax", 2, 4,
+	 "expected a trait path"},
+	{"impl self type trailing", "impls:\n  \"Tr for u8 u16\": {Item: u8}\n", "type-syntax", 2, 14,
+	 "unexpected 'u16' after the impl's self type"},
 };
 
 static void each_error_message(void **state)
@@ -587,6 +631,7 @@ int main(void)
 		cmocka_unit_test(generic_names_opaque_alias_closure),
 		cmocka_unit_test(repr_budget_doc_and_prelude_keys),
 		cmocka_unit_test(type_function_cases),
+		cmocka_unit_test(trait_impls),
 		cmocka_unit_test(bit_fields_and_targets),
 		cmocka_unit_test(empty_and_multi_document_files),
 		cmocka_unit_test(columns_are_bytes_in_utf8_files),
