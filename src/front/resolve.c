@@ -46,6 +46,7 @@ bool rsv_init(rsv *r, tl_ctx *ctx)
 	tl_ptrmap_init(&r->defaults);
 	tl_ptrmap_init(&r->simple[0]);
 	tl_ptrmap_init(&r->simple[1]);
+	tl_ptrmap_init(&r->instances);
 	for (size_t i = 0; i < tl_rsv_nprims; i++) {
 		const char *k = tl_intern_cstr(ctx, tl_rsv_prims[i].name);
 		if (!k || tl_ptrmap_put(&r->prims, k,
@@ -67,6 +68,8 @@ void rsv_release(rsv *r)
 	tl_ptrmap_release(&r->defaults);
 	tl_ptrmap_release(&r->simple[0]);
 	tl_ptrmap_release(&r->simple[1]);
+	tl_ptrmap_release(&r->instances);
+	TL_VEC_FREE(r->uses);
 }
 
 static tl_type_id self_type(rsv *r, const tl_texpr *t)
@@ -223,49 +226,10 @@ static tl_type_id rsv_adt(rsv *r, const tl_texpr *t, const tl_def *def)
 	}
 	if (args != small)
 		free(args);
+	if (id && np)
+		rsv_check_instance(r, id, t->loc);
 	if (cacheable)
 		r->adt_ids[def->index] = id;
-	return id;
-}
-
-/* The generic parameter `name` of the definition being resolved, or -1. */
-static int param_index(const rsv *r, const char *name)
-{
-	for (uint32_t i = 0; r->def && i < r->def->nparams; i++)
-		if (r->def->params[i].name == name && !r->def->params[i].is_const)
-			return (int)i;
-	return -1;
-}
-
-/* `<T as Trait>::Name` (a qualified path: t->inner is T) or `I::Item` on
- * a generic parameter; *handled false for any other path. */
-static tl_type_id rsv_projection(rsv *r, const tl_texpr *t, bool *handled)
-{
-	int param = -1;
-	*handled = t->inner || (t->nsegs >= 2 && !t->global &&
-				(param = param_index(r, t->segs[0])) >= 0);
-	if (!*handled)
-		return 0;
-	if (t->nsegs != 2 || t->nargs) {
-		tl_strbuf sb = TL_STRBUF_INIT;
-		tl_texpr_print(&sb, t);
-		tl_error(r->ctx, t->loc, "associated-type",
-			 "associated type '%s' is not supported (only `<T as Trait>::Name` and `T::Name` without generic arguments are)",
-			 tl_strbuf_cstr(&sb));
-		tl_strbuf_release(&sb);
-		return 0;
-	}
-	tl_type_id self = t->inner ? rsv_type(r, t->inner) :
-		tl_type_param(r->ctx, (uint32_t)param, t->segs[0]);
-	if (!self)
-		return 0;
-	tl_type_id id = tl_type_proj(r->ctx, self, t->inner ? t->text : NULL,
-				     t->segs[1]);
-	const tl_type *ty = tl_type_get(r->ctx, id);
-	if (ty && ty->kind == TL_TY_PROJ && !ty->has_params) {
-		tl_type__proj_report(r->ctx, id, t->loc);
-		return 0;
-	}
 	return id;
 }
 

@@ -185,6 +185,7 @@ tl_status tl_resolve_defs(tl_ctx *ctx)
 		for (size_t i = ctx->nresolved; i < ctx->defs.len && !ctx->oom; i++)
 			if (!ctx->defs.items[i]->impl_for == !impls)
 				rsv_def(&r, ctx->defs.items[i]);
+	rsv_check_instances(&r);
 	ctx->nresolved = ctx->defs.len;
 	rsv_release(&r);
 	if (ctx->oom)
@@ -197,8 +198,10 @@ tl_status tl_resolve_texpr(tl_ctx *ctx, const tl_texpr *t, tl_type_id *out)
 	rsv r;
 	*out = 0;
 	size_t errors = ctx->nerrors;
-	if (rsv_init(&r, ctx))
+	if (rsv_init(&r, ctx)) {
 		*out = rsv_type(&r, t);
+		rsv_check_instances(&r);
+	}
 	rsv_release(&r);
 	if (ctx->oom)
 		return TL_ENOMEM;

@@ -24,6 +24,8 @@
 #define ID_UNKNOWN_TYPE "unknown-type"
 #define ID_GENERIC_ARGS "generic-args"
 
+typedef struct rsv_use rsv_use;
+
 typedef struct rsv {
 	tl_ctx *ctx;
 	const tl_def *def;     /* the definition being resolved, or NULL */
@@ -45,6 +47,9 @@ typedef struct rsv {
 	 * user code and for the prelude: a small table that stays in cache,
 	 * where the name index of a million-type file does not */
 	tl_ptrmap simple[2];
+	/* generic instances checked for unanswered projections (resolve_proj.c) */
+	tl_ptrmap instances;
+	TL_VEC(struct rsv_use { tl_type_id id; tl_loc loc; }) uses;
 } rsv;
 
 /* Primitive names (resolve_lookup.c); `str` has prim RSV_PRIM_STR. */
@@ -88,6 +93,16 @@ tl_type_id rsv_default(rsv *r, const tl_def *def, uint32_t i);
 tl_type_id rsv_alias(rsv *r, tl_def *def);
 /* Resolves the targets of a type function's cases (once). */
 void rsv_cases(rsv *r, tl_def *def);
+/* resolve_proj.c: `<T as Trait>::Name` (a qualified path: t->inner is T)
+ * or `P::Name` on a generic parameter; *handled false for other paths. */
+tl_type_id rsv_projection(rsv *r, const tl_texpr *t, bool *handled);
+/* The first projection no impl answers inside the concrete term `id`,
+ * through the fields of generic instances; 0 if none. Needs every
+ * definition's fields resolved: uses are queued (rsv_check_instance, the
+ * first use of each instance) and checked at the end (rsv_check_instances). */
+tl_type_id rsv_unanswered(rsv *r, tl_type_id id, unsigned depth);
+void rsv_check_instance(rsv *r, tl_type_id id, tl_loc loc);
+void rsv_check_instances(rsv *r);
 /* tl_type_subst, refusing (with a diagnostic naming `name` at `loc`)
  * results too large or too deeply nested (resolve_alias.c). */
 tl_type_id rsv_subst_checked(rsv *r, tl_type_id id, const tl_type_id *args,

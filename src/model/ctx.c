@@ -16,6 +16,7 @@ tl_status tl_ctx_new(tl_ctx **out)
 	tl_strtab_init(&ctx->strings);
 	tl_ptrmap_init(&ctx->by_name);
 	tl_ptrmap_init(&ctx->impls);
+	tl_ptrmap_init(&ctx->proj_reported);
 	tl_ptrmap_init(&ctx->def_types);
 	tl_ptrmap_init(&ctx->diag_seen);
 	*out = ctx;
@@ -41,6 +42,7 @@ void tl_ctx_free(tl_ctx *ctx)
 	}
 	tl_ptrmap_release(&ctx->by_name);
 	tl_ptrmap_release(&ctx->impls);
+	tl_ptrmap_release(&ctx->proj_reported);
 	tl_ptrmap_release(&ctx->def_types);
 	tl_ptrmap_release(&ctx->diag_seen);
 	tl_strtab_release(&ctx->strings);

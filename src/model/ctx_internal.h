@@ -53,6 +53,7 @@ struct tl_ctx {
 	tl_ptrmap by_name;     /* interned last segment -> tl_def_list* */
 	tl_ptrmap impls;       /* interned impl_assoc -> tl_def_list* of the
 				* impls' associated types (projection.c) */
+	tl_ptrmap proj_reported; /* unanswered projections already reported */
 	tl_ptrmap def_types;   /* def -> non-generic ADT id (as pointer-sized int) */
 	tl_ptrmap diag_seen;   /* interned "loc id message" of every diagnostic */
 	/* field types of generic instances: (adt id << 32 | field term) ->

@@ -335,7 +335,8 @@ static void associated_type_uses(void **state)
 	tl_ctx_free(ctx);
 }
 
-/* A projection no impl answers: an error where the type is laid out. */
+/* A projection no impl answers: an error where the instance is written,
+ * reported once (not again where a layout meets it inside Option). */
 static void associated_type_without_impl(void **state)
 {
 	(void)state;
@@ -344,13 +345,14 @@ static void associated_type_without_impl(void **state)
 			  "pub struct Uses(M<u8>);\n";
 	assert_int_equal(tl_front_rust_load_buffer(ctx, "t.rs", src, strlen(src), NULL),
 			 TL_OK);
-	assert_int_equal(tl_ctx_resolve(ctx), TL_OK);
+	assert_int_equal(tl_ctx_resolve(ctx), TL_EINPUT);
+	expect_only(ctx, "associated-type", 2, 17,
+		    "associated type '<u8>::Item' has no known impl (impls are read from the input files and the prelude)");
 	const tl_layout *l;
-	assert_int_equal(tl_layout_of(ctx, tl_def_type(ctx, find_def(ctx, "Uses")),
-				      tl_target_builtin(0), &l), TL_EINPUT);
+	tl_type_id id;
+	assert_int_equal(tl_parse_type(ctx, "M<u8>", &id), TL_OK);
+	assert_int_equal(tl_layout_of(ctx, id, tl_target_builtin(0), &l), TL_EINPUT);
 	assert_int_equal(tl_error_count(ctx), 1);
-	assert_string_equal(tl_diag_get(ctx, 0)->message,
-			    "associated type '<u8>::Item' has no known impl (impls are read from the input files and the prelude)");
 	tl_ctx_free(ctx);
 }
 
