@@ -108,6 +108,24 @@ static void niche(tl_outbuf *o, const tl_niche *n, const char *path)
 	tl_out_char(o, '}');
 }
 
+/* Where the type comes from: its path and the location of its definition
+ * (also for an entry whose layout failed). */
+static void origin(tl_outbuf *o, const tl_ctx *ctx, const tl_report_entry *e)
+{
+	if (e->path) {
+		tl_out_lit(o, ",\"path\":");
+		tl_out_jstr(o, e->path);
+	}
+	const char *path = tl_file_path(ctx, e->loc.file);
+	if (path && path[0] != '<') {
+		tl_out_lit(o, ",\"location\":{\"file\":");
+		tl_out_jstr(o, path);
+		key_u64(o, ",\"line\":", e->loc.line);
+		key_u64(o, ",\"column\":", e->loc.col);
+		tl_out_char(o, '}');
+	}
+}
+
 static void entry(tl_outbuf *o, const tl_ctx *ctx, const tl_report_entry *e)
 {
 	tl_out_lit(o, "{\"name\":");
@@ -120,7 +138,9 @@ static void entry(tl_outbuf *o, const tl_ctx *ctx, const tl_report_entry *e)
 	tl_out_lit(o, "\",\"repr\":");
 	tl_out_jstr(o, e->repr);
 	if (!e->ok) {
-		tl_out_lit(o, ",\"error\":true}");
+		tl_out_lit(o, ",\"error\":true");
+		origin(o, ctx, e);
+		tl_out_char(o, '}');
 		return;
 	}
 	key_u64(o, ",\"size\":", e->size);
@@ -138,18 +158,7 @@ static void entry(tl_outbuf *o, const tl_ctx *ctx, const tl_report_entry *e)
 		key_u64(o, ",\"naive_size\":", e->explain.naive_size);
 	if (e->budget)
 		key_u64(o, ",\"budget\":", e->budget);
-	if (e->path) {
-		tl_out_lit(o, ",\"path\":");
-		tl_out_jstr(o, e->path);
-	}
-	const char *path = tl_file_path(ctx, e->loc.file);
-	if (path && path[0] != '<') {
-		tl_out_lit(o, ",\"location\":{\"file\":");
-		tl_out_jstr(o, path);
-		key_u64(o, ",\"line\":", e->loc.line);
-		key_u64(o, ",\"column\":", e->loc.col);
-		tl_out_char(o, '}');
-	}
+	origin(o, ctx, e);
 	tl_out_char(o, '}');
 }
 

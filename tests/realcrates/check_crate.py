@@ -107,10 +107,12 @@ def src_dir(d):
     return s if os.path.isdir(s) else d
 
 
-def run_typelayout(tl, info, work):
+def run_typelayout(tl, info, work, cfgs=()):
     cmd = [tl, 'report', '--format', 'json', '--target', 'x86_64']
     for f in info['features']:
         cmd += ['--cfg', 'feature="%s"' % f]
+    for c in cfgs:
+        cmd += ['--cfg', c]
     cmd.append(src_dir(info['dir']))
     cmd += [src_dir(d) for d in info['deps']]
     with open(os.path.join(work, 'typelayout.cmd'), 'w') as fh:
@@ -140,14 +142,20 @@ def alternatives(path):
     return ['::'.join(segs[:k] + segs[-1:]) for k in range(len(segs) - 1, 0, -1)]
 
 
-def own_entries(doc, info):
+def own_entries(doc, info, failed=None):
+    """The crate's reported types by path; the names of those that failed
+    go to `failed` (they still count when telling re-exports apart)."""
     root = os.path.realpath(info['dir'])
     out = {}
     for e in doc.get('types', doc.get('entries', [])):
         loc = e.get('location')
         if not loc or not os.path.realpath(loc['file']).startswith(root + '/'):
             continue
-        if e.get('error') or '<' in e['name']:
+        if '<' in e['name']:
+            continue
+        if e.get('error'):
+            if failed is not None:
+                failed.append(e['name'])
             continue
         out[module_path(info, e)] = e
     return out
@@ -209,6 +217,21 @@ def bad_lines(out):
     return bad
 
 
+def build_script_cfgs(proj):
+    """The `cargo:rustc-cfg=` lines the build scripts printed (proc-macro2's
+    `wrap_proc_macro`, ...): rustc compiled the crates with them, so
+    typelayout must read the sources with them too."""
+    cfgs = []
+    for out in sorted(glob.glob(os.path.join(proj, 'target', 'release', 'build', '*', 'output'))):
+        with open(out, errors='replace') as fh:
+            for line in fh:
+                line = line.strip()
+                for prefix in ('cargo:rustc-cfg=', 'cargo::rustc-cfg='):
+                    if line.startswith(prefix) and line[len(prefix):] not in cfgs:
+                        cfgs.append(line[len(prefix):])
+    return cfgs
+
+
 def check(tl, registry, spec, keep):
     d = find_crate(registry, spec)
     if not d:
@@ -217,7 +240,17 @@ def check(tl, registry, spec, keep):
     info = crate_info(registry, d)
     work = keep and os.path.join(keep, info['name']) or tempfile.mkdtemp(prefix='tl-crate-')
     os.makedirs(work, exist_ok=True)
-    doc, p = run_typelayout(tl, info, work)
+    # build the crate first (an empty main) for its build scripts' cfgs
+    proj = cargo_project(info, [], work, registry)
+    cargo_home = os.path.join(work, 'cargo-home')
+    b = cargo_build(proj, cargo_home)
+    if b.returncode != 0:
+        log('%s: cargo build failed:\n%s' % (info['name'], b.stderr[-3000:]))
+        return False
+    cfgs = build_script_cfgs(proj)
+    if cfgs:
+        log('%s: build scripts set --cfg %s' % (info['name'], ' '.join(cfgs)))
+    doc, p = run_typelayout(tl, info, work, cfgs)
     if doc is None:
         log('%s: typelayout failed (exit %d):\n%s' % (info['name'], p.returncode,
                                                      p.stderr[-3000:]))
@@ -225,19 +258,21 @@ def check(tl, registry, spec, keep):
     errors = own_errors(doc, info)
     for e in errors[:20]:
         log('  %s:%s:%s: %s' % (e['file'], e['line'], e['column'], e['message']))
-    entries = own_entries(doc, info)
+    failed = []
+    entries = own_entries(doc, info, failed)
     # each type under its own path, then (a re-export: `mod value; pub use
     # value::HeaderValue;`) under the paths of its ancestor modules -- only
     # when no other type of the crate has its name, or the ancestor's
     # name could be that other type (toml::Value is not toml::de::Value)
     count = {}
+    for name in set(failed):
+        count[name] = 1
     for key in entries:
         count[entries[key]['name']] = count.get(entries[key]['name'], 0) + 1
     todo = [(key, alternatives(key) if count[entries[key]['name']] == 1 else [key])
             for key in sorted(entries)]
     names = [alts[0] for _, alts in todo]
-    proj = cargo_project(info, names, work, registry)
-    cargo_home = os.path.join(work, 'cargo-home')
+    write_main(proj, names)
     for _ in range(12):
         b = cargo_build(proj, cargo_home)
         if b.returncode == 0:
