@@ -229,7 +229,8 @@ out:
 	free(alt);
 }
 
-static void load_crate(rs_load *ld, uint32_t file, const char *dir)
+static void load_crate(rs_load *ld, uint32_t file, const char *dir,
+		       const char *name)
 {
 	rs_crate *crate = tl_arena_alloc(&ld->ctx->arena, sizeof(*crate));
 	if (!crate) {
@@ -237,6 +238,8 @@ static void load_crate(rs_load *ld, uint32_t file, const char *dir)
 		return;
 	}
 	crate->ctx = ld->ctx;
+	crate->name = name;
+	rs_crate_register(ld->ctx, crate);
 	ld->crate = crate;
 	crate->root = rs_module_new(ld, NULL, "", dir);
 	if (!crate->root)
@@ -280,7 +283,7 @@ static void load_root(rs_load *ld, const char *path, tl_status *st)
 	}
 	const char *dir = dir_of(ld, path);
 	if (dir)
-		load_crate(ld, file, dir);
+		load_crate(ld, file, dir, rs_crate_name(ld, path));
 }
 
 static int rs_file_filter(const struct dirent *e)
@@ -369,6 +372,6 @@ tl_status tl_front_rust_load_buffer(tl_ctx *ctx, const char *name,
 		return finish(&ld, before, st);
 	uint32_t file = tl_source_add(ctx, name, text, len);
 	if (file)
-		load_crate(&ld, file, NULL);
+		load_crate(&ld, file, NULL, NULL);
 	return finish(&ld, before, TL_OK);
 }

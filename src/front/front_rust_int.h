@@ -163,6 +163,10 @@ struct rs_crate {
 	tl_ctx *ctx;
 	rs_module *root;
 	rs_item *assoc;       /* associated consts of inherent impls */
+	/* the name other crates use for it (`regex_syntax`), from the
+	 * Cargo.toml beside its src/; NULL when unknown */
+	const char *name;
+	rs_crate *next;       /* every crate of the context (ctx->rust_crates) */
 };
 
 /* ---- one load: the parser and the scratch state ---- */
@@ -211,6 +215,15 @@ bool rs_at_const_item(rs_load *ld);
  * (NULL for `const _` and after errors). */
 rs_item *rs_const_item(rs_load *ld, rs_module *mod, const rs_attrs *a,
 		       tl_loc loc);
+
+/* ---- front_rust_crate.c ---- */
+/* The crate name for the root file `src/lib.rs` from the Cargo.toml
+ * beside `src/` (interned), NULL when there is none. */
+const char *rs_crate_name(rs_load *ld, const char *root_file);
+/* Makes a crate reachable by name from the context's other crates. */
+void rs_crate_register(tl_ctx *ctx, rs_crate *crate);
+/* The root module of the loaded crate `name` (interned), or NULL. */
+rs_module *rs_crate_root(tl_ctx *ctx, const char *name);
 
 /* ---- front_rust_impl.c ---- */
 /* At `impl` (or `unsafe impl`): keeps the associated consts of an inherent

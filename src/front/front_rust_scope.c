@@ -69,9 +69,34 @@ typedef struct walk {
 
 static walk lookup(scope_q *q, rs_module *m, const char *name, rs_ns ns,
 		   bool want_mod);
+static walk walk_path(scope_q *q, rs_module *m, const char *const *segs,
+		      uint32_t n, bool global, bool is_use, rs_ns ns,
+		      bool want_mod);
 
 /* Follows a `use` leaf: the module, item or external path it names. */
 static walk follow_use(scope_q *q, rs_item *u, rs_ns ns, bool want_mod);
+
+/* A path into another crate. When that crate is loaded too (its name is
+ * the path's first segment, front_rust_crate.c), what the path names in
+ * it; else the external path, for the global rules. */
+static walk outside(scope_q *q, const rs_module *root, rs_found ext, rs_ns ns,
+		    bool want_mod)
+{
+	walk w = {NULL, ext, NULL};
+	rs_module *other = ext.nsegs ? rs_crate_root(q->ctx, ext.segs[0]) : NULL;
+	if (!other || other == root || q->hops >= RS_MAX_HOPS)
+		return w;
+	if (ext.nsegs == 1) {
+		w.ext = found_none();
+		w.mod = want_mod ? other : NULL;
+		return w;
+	}
+	q->hops++;
+	w = walk_path(q, other, ext.segs + 1, ext.nsegs - 1, false, false, ns,
+		      want_mod);
+	q->hops--;
+	return w;
+}
 
 /* Resolves segs[0..n) from module `m`; want_mod: the last one must be a
  * module (a path prefix), else an item of namespace ns. */
@@ -89,10 +114,9 @@ static walk walk_path(scope_q *q, rs_module *m, const char *const *segs,
 	if (global) {
 		/* `::a`: crate-relative in 2015, another crate in 2018 */
 		walk first = lookup(q, root, segs[0], RS_NS_TYPE, true);
-		if (!first.mod) {
-			w.ext = external(q, segs, n, NULL, 0);
-			return w;
-		}
+		if (!first.mod)
+			return outside(q, root, external(q, segs, n, NULL, 0), ns,
+				       want_mod);
 		m = root;
 	} else if (is_kw(segs[0], "crate")) {
 		m = root;
@@ -114,11 +138,10 @@ static walk walk_path(scope_q *q, rs_module *m, const char *const *segs,
 		if (!step.mod && !step.item && !step.ext.res && i == 0 && is_use)
 			step = lookup(q, root, segs[i], last ? ns : RS_NS_TYPE,
 				      last ? want_mod : true);
-		if (step.ext.res) {
-			w.ext = external(q, step.ext.segs, step.ext.nsegs,
-					 segs + i + 1, n - i - 1);
-			return w;
-		}
+		if (step.ext.res)
+			return outside(q, root, external(q, step.ext.segs, step.ext.nsegs,
+							 segs + i + 1, n - i - 1),
+				       ns, want_mod);
 		if (!step.mod && !step.item && i == 0) {
 			/* nothing of that name here: another crate's path --
 			 * unless it is a local type (`Kind::*`, `Self::X`,
@@ -127,7 +150,8 @@ static walk walk_path(scope_q *q, rs_module *m, const char *const *segs,
 				     ((!last || want_mod) &&
 				      lookup(q, m, segs[0], RS_NS_TYPE, false).item);
 			if (!local && (n > 1 || is_use))
-				w.ext = external(q, segs, n, NULL, 0);
+				return outside(q, root, external(q, segs, n, NULL, 0),
+					       ns, want_mod);
 			return w;
 		}
 		if (last) {

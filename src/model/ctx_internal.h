@@ -64,6 +64,9 @@ struct tl_ctx {
 	size_t nresolved;      /* defs[0..nresolved) are resolved */
 	bool prelude_loaded;
 	bool oom;
+	/* the `.rs` front end's crates (an rs_crate list in the arena), so
+	 * one crate's paths can reach another's items */
+	void *rust_crates;
 	/* > 0: diagnostics are dropped (trying something that may fail,
 	 * such as the self type of an impl of a foreign type) */
 	unsigned mute;

@@ -112,7 +112,8 @@ def run_typelayout(tl, info, work, cfgs=()):
     for f in info['features']:
         cmd += ['--cfg', 'feature="%s"' % f]
     for c in cfgs:
-        cmd += ['--cfg', c]
+        if c not in cmd:
+            cmd += ['--cfg', c]
     cmd.append(src_dir(info['dir']))
     cmd += [src_dir(d) for d in info['deps']]
     with open(os.path.join(work, 'typelayout.cmd'), 'w') as fh:
@@ -217,6 +218,31 @@ def bad_lines(out):
     return bad
 
 
+def resolved_deps(proj, cargo_home, info):
+    """What cargo resolved for the build: every package's source directory
+    (the crate's dependencies, transitively) and the features enabled on
+    them, as --cfg options (one set for all the crates typelayout reads)."""
+    env = dict(os.environ, CARGO_HOME=cargo_home)
+    m = subprocess.run(['cargo', 'metadata', '--format-version', '1', '--offline'],
+                       cwd=proj, env=env, capture_output=True, text=True)
+    if m.returncode != 0:
+        return [], []
+    meta = json.loads(m.stdout)
+    dirs = {p['id']: os.path.dirname(p['manifest_path']) for p in meta['packages']}
+    deps, cfgs = [], []
+    own = os.path.realpath(info['dir'])
+    for node in meta.get('resolve', {}).get('nodes', []):
+        d = dirs.get(node['id'])
+        if not d or d == proj or os.path.realpath(d) == own:
+            continue
+        deps.append(d)
+        for f in node.get('features', []):
+            c = 'feature="%s"' % f
+            if c not in cfgs:
+                cfgs.append(c)
+    return sorted(deps), cfgs
+
+
 def build_script_cfgs(proj):
     """The `cargo:rustc-cfg=` lines the build scripts printed (proc-macro2's
     `wrap_proc_macro`, ...): rustc compiled the crates with them, so
@@ -250,7 +276,8 @@ def check(tl, registry, spec, keep):
     cfgs = build_script_cfgs(proj)
     if cfgs:
         log('%s: build scripts set --cfg %s' % (info['name'], ' '.join(cfgs)))
-    doc, p = run_typelayout(tl, info, work, cfgs)
+    info['deps'], dep_features = resolved_deps(proj, cargo_home, info)
+    doc, p = run_typelayout(tl, info, work, cfgs + dep_features)
     if doc is None:
         log('%s: typelayout failed (exit %d):\n%s' % (info['name'], p.returncode,
                                                      p.stderr[-3000:]))

@@ -356,6 +356,29 @@ static void associated_type_without_impl(void **state)
 	tl_ctx_free(ctx);
 }
 
+/* Two crates loaded together: `dep_lib::Wide` (the Cargo.toml name,
+ * `-` as `_`), `extern crate dep_lib as dl`, `::dep_lib` and re-exports
+ * resolve through the other crate's modules, not by the last segment
+ * (dep-lib has two types named Wide). */
+static void crates_by_name(void **state)
+{
+	(void)state;
+	tl_ctx *ctx = new_ctx();
+	assert_int_equal(tl_front_rust_load(ctx, FIXTURES "/twocrates/app/src", NULL), TL_OK);
+	assert_int_equal(tl_front_rust_load(ctx, FIXTURES "/twocrates/dep-lib/src", NULL),
+			 TL_OK);
+	tl_status st = tl_ctx_resolve(ctx);
+	expect_no_diags(ctx);
+	assert_int_equal(st, TL_OK);
+	const tl_def *uses = find_def(ctx, "Uses");
+	assert_string_equal(field_def(ctx, uses, "w")->path, "crate::inner::Wide");
+	assert_string_equal(field_def(ctx, uses, "o")->path, "crate::inner::Other");
+	assert_string_equal(field_def(ctx, uses, "x")->path, "crate::other::Wide");
+	assert_int_equal(def_size(ctx, "Uses"), 24);
+	assert_int_equal(def_size(ctx, "Uses2"), 24);
+	tl_ctx_free(ctx);
+}
+
 /* The cfg facts table names the built-in targets in their order. */
 static void cfg_targets_match_builtin_targets(void **state)
 {
@@ -382,6 +405,7 @@ int main(void)
 		cmocka_unit_test(ambiguous_names),
 		cmocka_unit_test(associated_type_uses),
 		cmocka_unit_test(associated_type_without_impl),
+		cmocka_unit_test(crates_by_name),
 		cmocka_unit_test(cfg_targets_match_builtin_targets),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
