@@ -8,7 +8,7 @@
  */
 #include <string.h>
 
-#include "front/const_eval.h"
+#include "model/const_eval.h"
 #include "front/front_rust_int.h"
 
 typedef struct const_scope {
@@ -93,7 +93,7 @@ bool rs_const_value(tl_ctx *ctx, rs_item *c, unsigned t, bool quiet)
 	}
 	c->cstate[t] = 1;
 	const_scope s = {ctx, c, t};
-	tl_cx_env env = {quiet ? NULL : ctx, 64, scoped_lookup, &s};
+	tl_cx_env env = {quiet ? NULL : ctx, 64, scoped_lookup, &s, NULL};
 	tl_u128 v = 0;
 	tl_status st = tl_cexpr_eval(&env, c->cexpr, c->ctype, &v, NULL);
 	c->cstate[t] = st ? 3 : 2;

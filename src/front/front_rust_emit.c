@@ -88,6 +88,7 @@ static void depends_on(emitter *e, const rs_item *dep)
 }
 
 static void walk_cx(emitter *e, rs_module *mod, const tl_cexpr *x);
+static void walk_tx(emitter *e, const tl_texpr *x);
 
 /* A constant used on target t: checked (and evaluated, reporting its
  * errors) once per target; constants it uses count as used by the item. */
@@ -145,7 +146,11 @@ static void walk_cx(emitter *e, rs_module *mod, const tl_cexpr *x)
 		walk_cx(e, mod, x->a);
 		walk_cx(e, mod, x->b);
 		return;
+	case TL_CX_SIZEOF: /* written in e->it's module, like mod */
+		walk_tx(e, x->ty);
+		return;
 	case TL_CX_INT:
+	case TL_CX_BOOL:
 		return;
 	}
 }

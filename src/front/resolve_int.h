@@ -7,7 +7,7 @@
 #ifndef TL_FRONT_RESOLVE_INT_H
 #define TL_FRONT_RESOLVE_INT_H
 
-#include "front/const_eval.h"
+#include "model/const_eval.h"
 #include "front/resolve.h"
 
 /* Resolution nesting (type expressions within alias expansions); keeps

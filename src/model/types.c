@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "model/ctx_internal.h"
+#include "model/syntax_print.h"
 #include "util/strbuf.h"
 #include "util/u128.h"
 
@@ -148,6 +149,9 @@ static const char *make_name(tl_ctx *ctx, const tl_type *t)
 		break;
 	case TL_TY_CONST:
 		tl_strbuf_puts(&sb, tl_i128_str(t->value, num));
+		break;
+	case TL_TY_CONST_EXPR:
+		tl_cexpr_print(&sb, t->expr);
 		break;
 	case TL_TY_C_ATOMIC:
 		tl_strbuf_puts(&sb, "_Atomic(");
@@ -379,6 +383,22 @@ tl_type_id tl_type_const(tl_ctx *ctx, tl_i128 value)
 	KEY(TL_TY_CONST);
 	key.value = value;
 	return intern(ctx, &key);
+}
+
+/* The identity is the key text; `expr` rides along (the first one
+ * interned is kept: every expression with that key has the same value). */
+tl_type_id tl_type_const_expr(tl_ctx *ctx, const tl_cexpr *expr, tl_prim type)
+{
+	KEY(TL_TY_CONST_EXPR);
+	tl_strbuf sb = TL_STRBUF_INIT;
+	tl_cexpr_key(&sb, expr);
+	key.prim = type;
+	key.expr = expr;
+	key.text = sb.oom ? NULL : tl_intern(ctx, tl_strbuf_cstr(&sb), sb.len);
+	tl_strbuf_release(&sb);
+	if (!key.text)
+		ctx->oom = true;
+	return key.text ? intern(ctx, &key) : 0;
 }
 
 tl_type_id tl_type_c_atomic(tl_ctx *ctx, tl_type_id inner)

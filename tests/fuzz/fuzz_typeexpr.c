@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "front/const_eval.h"
+#include "model/const_eval.h"
 #include "front/rust_parse.h"
 #include "model/ctx_internal.h"
 
@@ -29,7 +29,7 @@ static void parse_all(tl_ctx *ctx, const char *text, size_t len)
 	tl_rparse_begin(&p, text, len, at, true);
 	const tl_cexpr *e = tl_rparse_cexpr(&p);
 	if (e && tl_rparse_end(&p, "the expression")) {
-		tl_cx_env env = {ctx, 64, NULL, NULL};
+		tl_cx_env env = {ctx, 64, NULL, NULL, NULL};
 		tl_u128 v;
 		tl_cexpr_eval(&env, e, TL_CX_NOTYPE, &v, NULL);
 		tl_cexpr_eval(&env, e, TL_PRIM_I8, &v, NULL);

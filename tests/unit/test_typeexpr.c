@@ -7,7 +7,7 @@
 
 #include <stdlib.h>
 
-#include "front/const_eval.h"
+#include "model/const_eval.h"
 #include "front/rust_lex.h"
 #include "front/rust_parse.h"
 #include "util/strbuf.h"
@@ -474,7 +474,7 @@ static tl_u128 eval(fixture *f, const char *text, tl_prim type, tl_status want)
 		dump_diags(f->ctx);
 		fail_msg("'%s' did not parse", text);
 	}
-	tl_cx_env env = {f->ctx, 64, NULL, NULL};
+	tl_cx_env env = {f->ctx, 64, NULL, NULL, NULL};
 	tl_u128 v = 0;
 	tl_status st = tl_cexpr_eval(&env, e, type, &v, NULL);
 	if (st != want) {
@@ -522,7 +522,7 @@ static void cexpr_signed_values_are_sign_extended(void **state)
 	assert_true(eval(f, "u128::MAX", TL_PRIM_U128, TL_OK) == ~(tl_u128)0);
 	/* no context: an unsuffixed literal is i32 */
 	tl_rparse_begin(&f->p, "7", 1, (tl_loc){f->file, 1, 1}, false);
-	tl_cx_env env = {f->ctx, 64, NULL, NULL};
+	tl_cx_env env = {f->ctx, 64, NULL, NULL, NULL};
 	tl_prim ty;
 	tl_u128 v;
 	assert_int_equal(tl_cexpr_eval(&env, tl_rparse_cexpr(&f->p), TL_CX_NOTYPE,
@@ -587,7 +587,7 @@ static int param_lookup(void *user, const tl_cexpr *path, tl_prim *type,
 static void cexpr_lookup_hook(void **state)
 {
 	fixture *f = *state;
-	tl_cx_env env = {f->ctx, 64, param_lookup, NULL};
+	tl_cx_env env = {f->ctx, 64, param_lookup, NULL, NULL};
 	tl_u128 v;
 	tl_rparse_begin(&f->p, "K * 2", 5, (tl_loc){f->file, 1, 1}, false);
 	assert_int_equal(tl_cexpr_eval(&env, tl_rparse_cexpr(&f->p), TL_PRIM_USIZE,
