@@ -1,8 +1,8 @@
 /*
  * Shared by resolve.c (types, paths, generic arguments), resolve_alias.c
  * (aliases, defaults, cases, the substitution guard), resolve_lookup.c
- * (the global name rules) and resolve_defs.c (definitions, fields,
- * discriminants, entry points).
+ * (the global name rules), resolve_const.c (lengths that need a layout)
+ * and resolve_defs.c (definitions, fields, discriminants, entry points).
  */
 #ifndef TL_FRONT_RESOLVE_INT_H
 #define TL_FRONT_RESOLVE_INT_H
@@ -32,6 +32,8 @@ typedef struct rsv {
 	tl_ptrmap alias_state; /* alias or cases def -> 1 resolving, 2 done,
 				* 3 failed */
 	tl_ptrmap defaults;    /* tl_gparam * -> resolved default (id) */
+	tl_ptrmap const_bodies;/* constant's scope -> resolved body (or a
+				* state: resolve_const.c) */
 	const char *self_name; /* interned "Self" */
 	unsigned depth;
 	unsigned suggestions;
@@ -88,6 +90,10 @@ tl_type_id rsv_default(rsv *r, const tl_def *def, uint32_t i);
 tl_type_id rsv_alias(rsv *r, tl_def *def);
 /* Resolves the targets of a type function's cases (once). */
 void rsv_cases(rsv *r, tl_def *def);
+/* An array length or const argument whose value needs a layout (see
+ * tl_cexpr_needs_layout): its TL_TY_CONST_EXPR term of type `type`, 0
+ * after recording a diagnostic (resolve_const.c). */
+tl_type_id rsv_const_expr(rsv *r, const tl_cexpr *e, tl_prim type);
 /* tl_type_subst, refusing (with a diagnostic naming `name` at `loc`)
  * results too large or too deeply nested (resolve_alias.c). */
 tl_type_id rsv_subst_checked(rsv *r, tl_type_id id, const tl_type_id *args,

@@ -2,7 +2,8 @@
  * Constant expressions, generic parameter lists, field lists and variant
  * declarations (see rust_parse.h). Operator precedence is the Rust
  * Reference's ("Expressions", operator precedence table), highest first:
- * unary - !, `as`, * / %, + -, << >>, &, ^, |.
+ * unary - !, `as`, * / %, + -, << >>, &, ^, |, comparisons (which do not
+ * chain), &&, ||. The only calls are size_of::<T>() and align_of::<T>().
  */
 #include "front/rust_parse.h"
 
@@ -114,6 +115,43 @@ const tl_cexpr *tl_rparse__literal(tl_rparse *p)
 
 static const tl_cexpr *parse_binary(tl_rparse *p, int min_prec);
 
+/* `size_of`, `mem::size_of`, `core::mem::size_of`, `std::mem::size_of`
+ * (and `::core::...`): TL_CX_OP_SIZE_OF, or TL_CX_OP_ALIGN_OF; 0 for
+ * any other function. */
+static int intrinsic(const char *const *segs, uint32_t n)
+{
+	const char *last = segs[n - 1];
+	int op = !strcmp(last, "size_of") ? TL_CX_OP_SIZE_OF :
+		 !strcmp(last, "align_of") ? TL_CX_OP_ALIGN_OF : 0;
+	if (n == 1 || !op)
+		return op;
+	if (strcmp(segs[n - 2], "mem") != 0 || n > 3)
+		return 0;
+	return n == 2 || !strcmp(segs[0], "core") || !strcmp(segs[0], "std") ? op : 0;
+}
+
+/* At `::<T>()` after the path `e` names size_of or align_of (`op`). */
+static const tl_cexpr *intrinsic_call(tl_rparse *p, tl_cexpr *e, int op)
+{
+	const char *name = e->segs[e->nsegs - 1];
+	tl_rparse__advance(p); /* :: */
+	tl_rparse__advance(p); /* < */
+	e->kind = TL_CX_SIZEOF;
+	e->op = op;
+	e->ty = tl_rparse_type(p);
+	if (e->ty && !tl_rparse__eat_gt(p)) {
+		char b[64];
+		tl_rparse_error(p, p->cur.loc,
+				"expected '>' after the type argument of '%s', found %s",
+				name, tl_rparse__desc(&p->cur, b, sizeof(b)));
+	}
+	if (!p->failed && tl_rparse_expect(p, '(', "to call the function"))
+		tl_rparse_expect(p, ')', "to close the call (it takes no arguments)");
+	return p->failed ? NULL : e;
+}
+
+/* A path at the current token (`N`, `u32::MAX`, `crate::LEN`), or a
+ * call of size_of/align_of (other calls are errors naming them). */
 static const tl_cexpr *parse_path_expr(tl_rparse *p)
 {
 	char b[64];
@@ -121,6 +159,11 @@ static const tl_cexpr *parse_path_expr(tl_rparse *p)
 	if (!e)
 		return NULL;
 	size_t mark = p->segs.len;
+	tl_loc global = p->cur.loc;
+	bool is_global = is_punct(p, TL_P2(':', ':')) &&
+			 tl_rlex_peek(&p->lx)->kind == TL_TOK_IDENT;
+	if (is_global)
+		tl_rparse__advance(p);
 	for (;;) {
 		if (p->cur.kind != TL_TOK_IDENT ||
 		    (tl_tok_is_keyword(&p->cur) && !tl_tok_is(&p->cur, "Self") &&
@@ -142,9 +185,6 @@ static const tl_cexpr *parse_path_expr(tl_rparse *p)
 			break;
 		tl_rparse__advance(p);
 	}
-	if (!p->failed && (is_punct(p, '(') || is_punct(p, TL_P2(':', ':'))))
-		tl_rparse_error(p, p->cur.loc,
-				"function calls are not supported in constant expressions");
 	e->nsegs = (uint32_t)(p->segs.len - mark);
 	if (!p->failed) {
 		e->segs = tl_arena_memdup(&p->ctx->arena, p->segs.items + mark,
@@ -153,13 +193,47 @@ static const tl_cexpr *parse_path_expr(tl_rparse *p)
 			oom(p);
 	}
 	p->segs.len = mark;
-	return p->failed ? NULL : e;
+	if (p->failed)
+		return NULL;
+	const tl_token *next = tl_rlex_peek(&p->lx);
+	bool turbofish = is_punct(p, TL_P2(':', ':')) &&
+			 next->kind == TL_TOK_PUNCT && next->punct == '<';
+	int op = intrinsic(e->segs, e->nsegs);
+	if (turbofish && op)
+		return intrinsic_call(p, e, op);
+	if (turbofish || is_punct(p, '(')) {
+		tl_strbuf sb = TL_STRBUF_INIT;
+		tl_cexpr_print(&sb, e);
+		if (op)
+			tl_rparse_error(p, e->loc,
+					"'%s' needs its type argument, as in '%s::<T>()'",
+					tl_strbuf_cstr(&sb), tl_strbuf_cstr(&sb));
+		else
+			tl_rparse_error(p, e->loc,
+					"function call '%s' is not supported in a constant expression",
+					tl_strbuf_cstr(&sb));
+		tl_strbuf_release(&sb);
+		return NULL;
+	}
+	if (is_global) {
+		tl_rparse_error(p, global,
+				"expected a constant expression, found '::'");
+		return NULL;
+	}
+	return e;
 }
 
 static const tl_cexpr *parse_primary(tl_rparse *p)
 {
 	if (p->cur.kind == TL_TOK_INT || p->cur.kind == TL_TOK_FLOAT)
 		return int_literal(p);
+	if (tl_tok_is(&p->cur, "true") || tl_tok_is(&p->cur, "false")) {
+		tl_cexpr *e = new_cx(p, TL_CX_BOOL, p->cur.loc);
+		if (e)
+			e->value = tl_tok_is(&p->cur, "true");
+		tl_rparse__advance(p);
+		return e;
+	}
 	if (tl_rparse_eat(p, '(')) {
 		const tl_cexpr *e = parse_binary(p, 0);
 		tl_rparse_expect(p, ')', "to close the parenthesis");
@@ -220,9 +294,19 @@ static int binary_op(const tl_token *t, int *prec)
 	case '|':
 		*prec = 5;
 		return '|';
+	case '<': *prec = 4; return TL_CX_OP_LT;
+	case TL_P2('<', '='): *prec = 4; return TL_CX_OP_LE;
+	case '>': *prec = 4; return TL_CX_OP_GT;
+	case TL_P2('>', '='): *prec = 4; return TL_CX_OP_GE;
+	case TL_P2('=', '='): *prec = 4; return TL_CX_OP_EQ;
+	case TL_P2('!', '='): *prec = 4; return TL_CX_OP_NE;
+	case TL_P2('&', '&'): *prec = 3; return TL_CX_OP_AND;
+	case TL_P2('|', '|'): *prec = 2; return TL_CX_OP_OR;
 	}
 	return 0;
 }
+
+#define PREC_COMPARE 4
 
 static const tl_cexpr *parse_binary(tl_rparse *p, int min_prec)
 {
@@ -231,6 +315,7 @@ static const tl_cexpr *parse_binary(tl_rparse *p, int min_prec)
 		return NULL;
 	const tl_cexpr *lhs = parse_unary(p);
 	int prec = 0, op;
+	bool compared = false; /* lhs is a comparison made here (unparenthesised) */
 	while (lhs && !p->failed) {
 		if (tl_tok_is(&p->cur, "as") && PREC_CAST >= min_prec) {
 			tl_cexpr *e = new_cx(p, TL_CX_CAST, p->cur.loc);
@@ -252,6 +337,12 @@ static const tl_cexpr *parse_binary(tl_rparse *p, int min_prec)
 		op = binary_op(&p->cur, &prec);
 		if (!op || prec < min_prec)
 			break;
+		if (prec == PREC_COMPARE && compared) {
+			tl_rparse_error(p, p->cur.loc,
+					"comparison operators cannot be chained (use parentheses)");
+			break;
+		}
+		compared = prec == PREC_COMPARE;
 		tl_cexpr *e = new_cx(p, TL_CX_BINARY, p->cur.loc);
 		if (!e)
 			break;

@@ -18,9 +18,10 @@
 
 typedef struct ev {
 	const tl_cx_env *env;
-	/* values of constant bodies (resolved BODY paths) already evaluated:
-	 * a resolved expression shares them, so each is evaluated once */
-	tl_ptrmap done;       /* BODY path -> index + 1 in vals */
+	/* values of constant bodies (of resolved BODY paths) already
+	 * evaluated: a resolved expression shares them, so each is evaluated
+	 * once (their type is the path's, the same for every use) */
+	tl_ptrmap done;       /* body -> index + 1 in vals */
 	TL_VEC(tl_u128) vals;
 } ev;
 
@@ -76,8 +77,8 @@ static int fail(const ev *e, const tl_cexpr *x, const char *id,
 }
 
 /* `u8::MAX`, `core::i32::MIN`, `u32::BITS` */
-static bool builtin_const(const tl_cx_env *env, const tl_cexpr *x, tl_prim *ty,
-			  tl_u128 *v)
+bool tl_cx_builtin(const tl_cx_env *env, const tl_cexpr *x, tl_prim *ty,
+		   tl_u128 *v)
 {
 	if (x->nsegs < 2)
 		return false;
@@ -112,7 +113,7 @@ static bool is_resolved(const tl_cexpr *x)
 /* A resolved BODY path: its expression, evaluated once. */
 static int body(ev *e, const tl_cexpr *x, tl_u128 *v)
 {
-	uintptr_t i = (uintptr_t)tl_ptrmap_get(&e->done, x);
+	uintptr_t i = (uintptr_t)tl_ptrmap_get(&e->done, x->a);
 	if (i) {
 		*v = e->vals.items[i - 1];
 		return 1;
@@ -120,7 +121,7 @@ static int body(ev *e, const tl_cexpr *x, tl_u128 *v)
 	if (eval(e, x->a, x->cast, v) < 0)
 		return TL_CX_FAILED;
 	if (TL_VEC_PUSH(e->vals, *v) &&
-	    tl_ptrmap_put(&e->done, x, (void *)(uintptr_t)e->vals.len) < 0)
+	    tl_ptrmap_put(&e->done, x->a, (void *)(uintptr_t)e->vals.len) < 0)
 		e->vals.len--; /* out of memory: just not remembered */
 	return 1;
 }
@@ -134,7 +135,7 @@ static int named(ev *e, const tl_cexpr *x, tl_prim *ty, tl_u128 *v)
 		*v = x->value;
 		return x->op == TL_CX_OP_VALUE ? 1 : body(e, x, v);
 	}
-	if (builtin_const(e->env, x, ty, v))
+	if (tl_cx_builtin(e->env, x, ty, v))
 		return 1;
 	if (e->env->lookup)
 		return e->env->lookup(e->env->user, x, ty, v);
@@ -168,7 +169,7 @@ static tl_prim natural(ev *e, const tl_cexpr *x)
 	case TL_CX_PATH:
 		if (is_resolved(x))
 			return x->cast;
-		if (builtin_const(e->env, x, &t, &v))
+		if (tl_cx_builtin(e->env, x, &t, &v))
 			return t;
 		if (!e->env->lookup)
 			return TL_CX_NOTYPE;
@@ -537,7 +538,7 @@ bool tl_cexpr_needs_layout(const tl_cx_env *env, const tl_cexpr *e)
 	case TL_CX_PATH:
 		if (is_resolved(e))
 			return e->op == TL_CX_OP_BODY;
-		if (builtin_const(env, e, &t, &v) || !env->lookup)
+		if (tl_cx_builtin(env, e, &t, &v) || !env->lookup)
 			return false;
 		return env->lookup(env->user, e, &t, &v) == TL_CX_DEFERRED;
 	case TL_CX_UNARY:

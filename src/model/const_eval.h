@@ -72,6 +72,11 @@ typedef struct tl_cx_env {
 tl_status tl_cexpr_eval(const tl_cx_env *env, const tl_cexpr *e, tl_prim type,
 			tl_u128 *out, tl_prim *out_type);
 
+/* The built-in constants `u8::MAX`, `core::i32::MIN`, `u32::BITS`: true
+ * with the type and value (usize ones at env's width) when `path` is one. */
+bool tl_cx_builtin(const tl_cx_env *env, const tl_cexpr *path, tl_prim *type,
+		   tl_u128 *value);
+
 /* Whether `e` uses size_of/align_of, itself or through a constant the
  * lookup answers TL_CX_DEFERRED for (no diagnostics). */
 bool tl_cexpr_needs_layout(const tl_cx_env *env, const tl_cexpr *e);

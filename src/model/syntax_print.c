@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "model/syntax_print.h"
+#include "util/hashmap.h"
 #include "util/u128.h"
 
 static const struct {
@@ -143,9 +144,18 @@ void tl_cexpr_print(tl_strbuf *sb, const tl_cexpr *e)
 }
 
 /* Prefix notation with everything that decides the value: kinds, ops,
- * literal values and types, type ids, constant names, types and bodies. */
-void tl_cexpr_key(tl_strbuf *sb, const tl_cexpr *e)
+ * literal values and types, type ids, constant names, types and bodies.
+ * A constant's body (shared by its uses) is written once and referred to
+ * as #k afterwards, so the key stays as small as the expression's graph. */
+typedef struct keyer {
+	tl_strbuf *sb;
+	tl_ptrmap bodies; /* body -> k + 1 */
+	size_t n;
+} keyer;
+
+static void key_rec(keyer *k, const tl_cexpr *e)
 {
+	tl_strbuf *sb = k->sb;
 	char num[48];
 	if (!e) {
 		tl_strbuf_putc(sb, '?');
@@ -159,40 +169,58 @@ void tl_cexpr_key(tl_strbuf *sb, const tl_cexpr *e)
 		tl_strbuf_puts(sb, tl_u128_str(e->value, num));
 		if (e->op == TL_CX_OP_SUFFIX)
 			tl_strbuf_puts(sb, tl_prim_name(e->cast));
-		break;
+		return;
 	case TL_CX_PATH:
 		for (uint32_t i = 0; i < e->nsegs; i++) {
 			tl_strbuf_puts(sb, i ? "::" : "");
 			tl_strbuf_puts(sb, e->segs[i]);
 		}
-		if (e->op == TL_CX_OP_VALUE || e->op == TL_CX_OP_BODY) {
-			tl_strbuf_putc(sb, ':');
-			tl_strbuf_puts(sb, tl_prim_name(e->cast));
-		}
+		if (e->op != TL_CX_OP_VALUE && e->op != TL_CX_OP_BODY)
+			return;
+		tl_strbuf_putc(sb, ':');
+		tl_strbuf_puts(sb, tl_prim_name(e->cast));
+		tl_strbuf_putc(sb, '=');
 		if (e->op == TL_CX_OP_VALUE) {
-			tl_strbuf_putc(sb, '=');
 			tl_strbuf_puts(sb, tl_u128_str(e->value, num));
+			return;
 		}
-		break;
+		uintptr_t seen = (uintptr_t)tl_ptrmap_get(&k->bodies, e->a);
+		if (seen) {
+			tl_strbuf_putc(sb, '#');
+			tl_strbuf_puts(sb, tl_u128_str(seen - 1, num));
+			return;
+		}
+		if (tl_ptrmap_put(&k->bodies, e->a, (void *)(uintptr_t)(++k->n)) < 0)
+			sb->oom = true;
+		tl_strbuf_putc(sb, '(');
+		key_rec(k, e->a);
+		tl_strbuf_putc(sb, ')');
+		return;
 	case TL_CX_CAST:
 		tl_strbuf_puts(sb, tl_prim_name(e->cast));
 		break;
 	case TL_CX_SIZEOF:
 		tl_strbuf_puts(sb, tl_u128_str(e->type, num));
-		break;
+		return;
 	case TL_CX_UNARY:
 	case TL_CX_BINARY:
 		break;
 	}
-	if (e->a || e->b) {
-		tl_strbuf_putc(sb, '(');
-		tl_cexpr_key(sb, e->a);
-		if (e->b) {
-			tl_strbuf_putc(sb, ',');
-			tl_cexpr_key(sb, e->b);
-		}
-		tl_strbuf_putc(sb, ')');
+	tl_strbuf_putc(sb, '(');
+	key_rec(k, e->a);
+	if (e->b) {
+		tl_strbuf_putc(sb, ',');
+		key_rec(k, e->b);
 	}
+	tl_strbuf_putc(sb, ')');
+}
+
+void tl_cexpr_key(tl_strbuf *sb, const tl_cexpr *e)
+{
+	keyer k = {sb, {0}, 0};
+	tl_ptrmap_init(&k.bodies);
+	key_rec(&k, e);
+	tl_ptrmap_release(&k.bodies);
 }
 
 static void print_garg(tl_strbuf *sb, const tl_garg *g)
