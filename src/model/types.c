@@ -75,6 +75,18 @@ static void add_name(tl_ctx *ctx, tl_strbuf *sb, tl_type_id id)
 	tl_strbuf_puts(sb, tl_type_name(ctx, id));
 }
 
+/* A generic argument: an expression other than a single name is braced,
+ * as Rust writes it (`Wrap<{ size_of::<u32>() }>`). */
+static void add_arg(tl_ctx *ctx, tl_strbuf *sb, tl_type_id id)
+{
+	const tl_type *t = tl_type_get(ctx, id);
+	bool brace = t && t->kind == TL_TY_CONST_EXPR &&
+		     !(t->expr->kind == TL_CX_PATH && t->expr->nsegs == 1);
+	tl_strbuf_puts(sb, brace ? "{ " : "");
+	add_name(ctx, sb, id);
+	tl_strbuf_puts(sb, brace ? " }" : "");
+}
+
 static const char *make_name(tl_ctx *ctx, const tl_type *t)
 {
 	/* the common case, a plain ADT, needs no builder */
@@ -142,7 +154,7 @@ static const char *make_name(tl_ctx *ctx, const tl_type *t)
 			for (uint32_t i = 0; i < t->nargs; i++) {
 				if (i)
 					tl_strbuf_puts(&sb, ", ");
-				add_name(ctx, &sb, t->args[i]);
+				add_arg(ctx, &sb, t->args[i]);
 			}
 			tl_strbuf_putc(&sb, '>');
 		}

@@ -1,8 +1,8 @@
 /*
  * libFuzzer target for the Rust-syntax parser: the input is parsed as a
  * type (and resolved, as `--type` does), as a constant expression (and
- * evaluated), as a variant and as a generic parameter list; every result
- * is printed back. Nothing may crash, leak or recurse without bound.
+ * evaluated, also as the layout engine would), as a variant and as a
+ * generic parameter list; every result is printed back. Nothing may crash, leak or recurse without bound.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -13,6 +13,14 @@
 #include "model/ctx_internal.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* size_of/align_of answers: the type's nesting, so they vary */
+static int some_layout(void *user, const tl_cexpr *x, tl_u128 *value)
+{
+	(void)user;
+	*value = x->ty ? (tl_u128)x->ty->kind + x->ty->nsegs : 0;
+	return 0;
+}
 
 static void parse_all(tl_ctx *ctx, const char *text, size_t len)
 {
@@ -33,7 +41,13 @@ static void parse_all(tl_ctx *ctx, const char *text, size_t len)
 		tl_u128 v;
 		tl_cexpr_eval(&env, e, TL_CX_NOTYPE, &v, NULL);
 		tl_cexpr_eval(&env, e, TL_PRIM_I8, &v, NULL);
+		/* as the layout engine evaluates, on a 32-bit target */
+		tl_cx_env lay = {ctx, 32, NULL, NULL, some_layout};
+		if (tl_cexpr_needs_layout(&lay, e))
+			tl_cexpr_eval(&lay, e, TL_PRIM_USIZE, &v, NULL);
+		tl_cexpr_eval(&lay, e, TL_PRIM_BOOL, &v, NULL);
 		tl_cexpr_print(&sb, e);
+		tl_cexpr_key(&sb, e);
 	}
 
 	tl_variant v;
