@@ -143,5 +143,9 @@ static const tl_cexpr *rsv_cx(rsv *r, const tl_cexpr *x)
 tl_type_id rsv_const_expr(rsv *r, const tl_cexpr *e, tl_prim type)
 {
 	const tl_cexpr *x = rsv_cx(r, e);
+	/* the term keeps x: never the caller's node, which may be on its
+	 * stack (const_garg's `Foo<LEN>`) */
+	if (x == e)
+		x = copy_cx(r, e);
 	return x ? tl_type_const_expr(r->ctx, x, type) : 0;
 }

@@ -108,6 +108,14 @@ static void lengths_follow_rustc(void **state)
 					 (unsigned long long)want[i].size);
 	expect_no_diags(ctx);
 	tl_ctx_free(ctx);
+	/* behind a pointer there is no cycle (rustc accepts it) */
+	ctx = load("pub struct R { r: [u8; std::mem::size_of::<Box<R>>()] }\n"
+		   "pub struct S { s: [u8; std::mem::size_of::<Option<&S>>()], t: u16 }\n",
+		   TL_OK);
+	assert_int_equal(size_on(ctx, "R", 0), 8);
+	assert_int_equal(size_on(ctx, "S", 1), 10);
+	expect_no_diags(ctx);
+	tl_ctx_free(ctx);
 }
 
 static tl_type_id field_type(const tl_ctx *ctx, const char *def, uint32_t i)
@@ -177,6 +185,9 @@ static void layout_errors(void **state)
 		{"pub struct T { a: Option<U> }\nstruct U([u8; std::mem::align_of::<T>()]);", 2, 15,
 		 "layout-cycle",
 		 "cycle detected when evaluating 'align_of::<T>()': the layout of 'T' depends on this constant"},
+		{"pub struct T { a: [u8; std::mem::size_of::<Option<(u8, T)>>()] }", 1, 24,
+		 "layout-cycle",
+		 "cycle detected when evaluating 'size_of::<Option<(u8, T)>>()': the layout of 'T' depends on this constant"},
 		{"const N: usize = std::mem::size_of::<u8>() - 2;\npub struct T([u8; N]);", 1, 44,
 		 "const-eval", "arithmetic overflow in constant expression of type 'usize'"},
 		{"pub struct T([u8; std::mem::size_of::<str>()]);", 1, 19, "const-eval",
