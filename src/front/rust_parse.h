@@ -66,8 +66,10 @@ void tl_rparse_begin(tl_rparse *p, const char *text, size_t len, tl_loc start,
 
 /* A type: `u8`, `Vec<T>`, `&'a mut [u8]`, `fn(i32) -> i32`, `dyn A + B`. */
 const tl_texpr *tl_rparse_type(tl_rparse *p);
-/* A constant expression: literals, paths, unary - !, binary + - * / % <<
- * >> & | ^ with Rust precedence, parentheses, braces, `as` casts. */
+/* A constant expression: literals, `true`/`false`, paths, unary - !,
+ * binary + - * / % << >> & | ^, comparisons, && || with Rust precedence,
+ * parentheses, braces, `as` casts, size_of::<T>() and align_of::<T>()
+ * (rust_parse_cexpr.c). */
 const tl_cexpr *tl_rparse_cexpr(tl_rparse *p);
 /* An optional generic parameter list `<T: ?Sized, const N: usize, U = u8>`
  * (nothing to do when the current token is not `<`). Lifetime parameters
