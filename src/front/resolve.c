@@ -39,10 +39,10 @@ bool rsv_init(rsv *r, tl_ctx *ctx)
 	r->ctx = ctx;
 	r->env.ctx = ctx;
 	r->env.usize_bits = 64; /* NEEDSWORK: per target, see const_eval.h */
-	tl_ptrmap_init(&r->const_bodies);
 	r->env.lookup = rsv_lookup;
 	r->env.user = r;
 	tl_ptrmap_init(&r->prims);
+	tl_ptrmap_init(&r->const_bodies);
 	tl_ptrmap_init(&r->alias_state);
 	tl_ptrmap_init(&r->defaults);
 	tl_ptrmap_init(&r->simple[0]);

@@ -142,8 +142,7 @@ static int named(ev *e, const tl_cexpr *x, tl_prim *ty, tl_u128 *v)
 	return 0;
 }
 
-/* The type an expression has on its own, TL_CX_NOTYPE if the context
- * decides (unsuffixed literals). */
+/* Comparisons and && ||: their value is a bool. */
 static bool is_bool_op(int op)
 {
 	switch (op) {
@@ -155,6 +154,8 @@ static bool is_bool_op(int op)
 	return false;
 }
 
+/* The type an expression has on its own, TL_CX_NOTYPE if the context
+ * decides (unsuffixed literals). */
 static tl_prim natural(ev *e, const tl_cexpr *x)
 {
 	tl_prim t = TL_CX_NOTYPE;
