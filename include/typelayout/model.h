@@ -101,6 +101,8 @@ typedef enum tl_ty_kind {
 	TL_TY_ADT,    /* def<args...> */
 	TL_TY_PARAM,  /* generic parameter `index` of the definition being read */
 	TL_TY_CONST,  /* a constant value used as a generic argument */
+	TL_TY_CONST_EXPR, /* a constant the layout engine evaluates per target
+			   * (it uses size_of/align_of): expr, of type prim */
 	TL_TY_C_ATOMIC, /* C _Atomic(inner) */
 	TL_TY_PROJ     /* an associated type `<inner as Trait>::Name`; text is
 			* "Trait::Name", or "Name" when no trait was written
@@ -111,17 +113,19 @@ typedef enum tl_ty_kind {
 typedef struct tl_type {
 	tl_type_id id;
 	tl_ty_kind kind;
-	tl_prim prim;         /* PRIM */
+	tl_prim prim;         /* PRIM; CONST_EXPR: the value's type */
 	bool mut;             /* REF, RAWPTR */
 	bool has_params;      /* contains a PARAM somewhere */
 	tl_type_id inner;     /* REF, RAWPTR, SLICE, ARRAY, C_ATOMIC */
-	tl_type_id len;       /* ARRAY: a CONST or PARAM term */
+	tl_type_id len;       /* ARRAY: a CONST, CONST_EXPR or PARAM term */
 	uint32_t param;       /* PARAM: index into the definition's params */
 	tl_i128 value;        /* CONST */
 	const tl_def *def;    /* ADT */
 	const tl_type_id *args; /* TUPLE elements, ADT arguments, FNPTR params+ret */
 	uint32_t nargs;
-	const char *text;     /* DYN bounds, FNPTR signature, FNITEM name, PARAM name */
+	const char *text;     /* DYN bounds, FNPTR signature, FNITEM name, PARAM
+			       * name; CONST_EXPR: tl_cexpr_key of expr */
+	const tl_cexpr *expr; /* CONST_EXPR: a resolved expression (below) */
 	const char *name;     /* display name cache: read it with tl_type_name() */
 } tl_type;
 
@@ -147,6 +151,11 @@ tl_type_id tl_type_adt(tl_ctx *ctx, const tl_def *def, const tl_type_id *args,
 		       uint32_t nargs);
 tl_type_id tl_type_param(tl_ctx *ctx, uint32_t index, const char *name);
 tl_type_id tl_type_const(tl_ctx *ctx, tl_i128 value);
+/* A constant whose value depends on the target or on layouts, evaluated by
+ * the layout engine: `expr` must be resolved (see tl_cexpr) and of type
+ * `type`. Equal expressions (same structure, types and constants) give
+ * equal ids, whatever their addresses. */
+tl_type_id tl_type_const_expr(tl_ctx *ctx, const tl_cexpr *expr, tl_prim type);
 tl_type_id tl_type_c_atomic(tl_ctx *ctx, tl_type_id inner);
 /* `<self as trait>::name` (trait NULL: any trait with that associated
  * type). When self holds no parameters the impls known to the context
@@ -208,21 +217,49 @@ struct tl_texpr {
 
 typedef enum tl_cx_kind {
 	TL_CX_INT,    /* integer literal */
+	TL_CX_BOOL,   /* `true` (value 1) or `false` (value 0) */
 	TL_CX_PATH,   /* a constant's path: N, MAX, u32::MAX, crate::LEN */
 	TL_CX_UNARY,  /* op a */
 	TL_CX_BINARY, /* a op b */
-	TL_CX_CAST    /* a as prim */
+	TL_CX_CAST,   /* a as prim */
+	TL_CX_SIZEOF  /* size_of::<ty>() or align_of::<ty>() (op), a usize */
 } tl_cx_kind;
 
+/* tl_cexpr.op: arithmetic is its character ('-', '!', '+', '*', '/', '%',
+ * '&', '|', '^'; '<' is <<, '>' is >>); the others are these. */
+enum {
+	TL_CX_OP_SUFFIX = 's',   /* INT: `16u8`, the suffix type is in `cast` */
+	TL_CX_OP_LT = 'l', TL_CX_OP_LE = 'L', TL_CX_OP_GT = 'g',
+	TL_CX_OP_GE = 'G', TL_CX_OP_EQ = 'e', TL_CX_OP_NE = 'n',
+	TL_CX_OP_AND = 'A',      /* && */
+	TL_CX_OP_OR = 'O',       /* || */
+	TL_CX_OP_SIZE_OF = 'z',  /* SIZEOF */
+	TL_CX_OP_ALIGN_OF = 'a', /* SIZEOF */
+	TL_CX_OP_VALUE = 'v',    /* resolved PATH: see below */
+	TL_CX_OP_BODY = 'b'      /* resolved PATH: see below */
+};
+
+/*
+ * As parsed, an expression names constants by path and types by syntax.
+ * A resolved expression (the front end builds one for a TL_TY_CONST_EXPR
+ * term) stands alone: every SIZEOF has its `type`, and every path to a
+ * constant item has op VALUE (its value in `value`, its type in `cast`) or
+ * BODY (its resolved value expression in `a`, its type in `cast`); paths
+ * with op 0 are built-in constants (`usize::MAX`, evaluated per target).
+ */
 struct tl_cexpr {
 	tl_cx_kind kind;
 	tl_loc loc;
-	int op;                   /* '-', '!', '+', '*', '/', '%', '<' (<<), '>' (>>), '&', '|', '^' */
-	tl_u128 value;            /* INT: magnitude; a literal is never negative */
+	int op;                   /* see above */
+	tl_u128 value;            /* INT: magnitude, a literal is never
+				   * negative; BOOL: 0 or 1; PATH VALUE: the
+				   * value's pattern (const_eval.h) */
 	const char *const *segs;  /* PATH */
 	uint32_t nsegs;
 	const tl_cexpr *a, *b;
-	tl_prim cast;             /* CAST */
+	tl_prim cast;             /* CAST; INT with a suffix; resolved PATH */
+	const tl_texpr *ty;       /* SIZEOF: the type argument as written */
+	tl_type_id type;          /* SIZEOF, resolved: ty's term */
 };
 
 /* ---- definitions ---- */

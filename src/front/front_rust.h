@@ -77,10 +77,26 @@ tl_rust_res tl_front_rust_resolve_type(tl_ctx *ctx, const tl_def *from,
  * `const` item of the crate reached through the same scope rules, on the
  * target of `from`. Never records diagnostics (the evaluator asks while
  * inferring types). Returns 1 and fills *type and *value when found, 0
- * otherwise -- the contract of tl_cx_env.lookup in const_eval.h.
+ * otherwise -- the contract of tl_cx_env.lookup in model/const_eval.h
+ * (TL_CX_FAILED, TL_CX_DEFERRED included).
  */
 int tl_front_rust_const(tl_ctx *ctx, const tl_def *from, const tl_cexpr *path,
 			tl_prim *type, tl_u128 *value);
+
+/*
+ * For a constant `path` written in `from` whose value needs a layout (the
+ * lookup above answered TL_CX_DEFERRED): its value expression as parsed,
+ * its declared type, and the scope its names resolve in -- a definition
+ * standing for the constant's module on from's target, for
+ * tl_front_rust_resolve_type and tl_front_rust_const (`Self` there is the
+ * impl's type). False when `path` names no such constant.
+ */
+bool tl_front_rust_const_body(tl_ctx *ctx, const tl_def *from,
+			      const tl_cexpr *path, const tl_cexpr **body,
+			      tl_prim *type, const tl_def **scope);
+/* Whether `def` is such a scope (it has no fields, parameters or Self of
+ * its own). */
+bool tl_front_rust_is_const_scope(const tl_def *def);
 
 /* Whether two definitions of this front end come from the same crate (a
  * path into "another crate" must not find the crate's own types). */

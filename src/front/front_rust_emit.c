@@ -81,6 +81,7 @@ static void depends_on(emitter *e, const rs_item *dep)
 }
 
 static void walk_cx(emitter *e, rs_module *mod, const tl_cexpr *x);
+static void walk_tx(emitter *e, const tl_texpr *x);
 
 /* A constant used on target t: checked (and evaluated, reporting its
  * errors) once per target; constants it uses count as used by the item. */
@@ -89,11 +90,11 @@ static void use_const(emitter *e, rs_item *c)
 	unsigned bit = 1u << e->t;
 	if (c->cwalking & bit) {
 		/* rustc: "cycle detected when const-evaluating" */
-		if (c->cstate[e->t] != 3)
+		if (c->cstate[e->t] != RS_CONST_FAILED)
 			tl_error(e->ld->ctx, c->loc, "const-eval",
 				 "cycle detected when evaluating constant '%s'",
 				 c->name);
-		c->cstate[e->t] = 3;
+		c->cstate[e->t] = RS_CONST_FAILED;
 	} else if (!(c->cwalked & bit)) {
 		c->cwalked |= bit;
 		c->cwalking |= bit;
@@ -105,13 +106,14 @@ static void use_const(emitter *e, rs_item *c)
 			c->varying |= sub.split;
 			/* one message per error: quiet when a dependency
 			 * failed, and on targets after the first */
-			if (c->cstate[e->t] != 3)
+			if (c->cstate[e->t] != RS_CONST_FAILED)
 				rs_const_value(e->ld->ctx, c, e->t, sub.dep_failed ||
 					       e->t != (unsigned)__builtin_ctz(c->mask));
 		}
 		c->cwalking &= (uint8_t)~bit;
 	}
-	if (c->cint && c->cstate[e->t] != 2)
+	if (c->cint && c->cstate[e->t] != RS_CONST_DONE &&
+	    c->cstate[e->t] != RS_CONST_DEFERRED)
 		e->dep_failed = true;
 	depends_on(e, c);
 }
@@ -138,7 +140,11 @@ static void walk_cx(emitter *e, rs_module *mod, const tl_cexpr *x)
 		walk_cx(e, mod, x->a);
 		walk_cx(e, mod, x->b);
 		return;
+	case TL_CX_SIZEOF: /* written in e->it's module, like mod */
+		walk_tx(e, x->ty);
+		return;
 	case TL_CX_INT:
+	case TL_CX_BOOL:
 		return;
 	}
 }

@@ -115,7 +115,7 @@ typedef struct rs_item {
 	tl_def *defs[RS_MAX_TARGETS]; /* the def for each target, or NULL */
 	/* RS_CONST */
 	tl_prim ctype;
-	bool cint;             /* an integer type we can evaluate */
+	bool cint;             /* an integer or bool type we can evaluate */
 	const char *ctext;     /* the value's source text (parsed on demand) */
 	size_t clen;
 	tl_loc cloc;
@@ -123,8 +123,11 @@ typedef struct rs_item {
 	bool cparse_failed;
 	uint8_t cwalked;       /* bit t: dependencies checked on target t */
 	uint8_t cwalking;      /* bit t: being checked (meeting it: a cycle) */
-	uint8_t cstate[RS_MAX_TARGETS]; /* 0 new, 1 evaluating, 2 done, 3 failed */
+	uint8_t cstate[RS_MAX_TARGETS]; /* RS_CONST_NEW... below */
 	tl_u128 cval[RS_MAX_TARGETS];
+	/* where the names of a deferred value resolve, per target: a tl_def
+	 * in name only (tl_front_rust_const_body) */
+	tl_def *cscope[RS_MAX_TARGETS];
 	/* RS_CONST in an inherent impl: the self type's path, as written
 	 * in the impl's module; such consts are found as `Type::NAME` */
 	const char *const *owner;
@@ -293,13 +296,25 @@ void rs_emit(rs_load *ld);
 bool rs_is_projection(const tl_def *d, const tl_texpr *x);
 
 /* ---- front_rust_const.c ---- */
+/* rs_item.cstate: a constant's value on one target. DEFERRED: it uses
+ * size_of/align_of (maybe through other constants), so only the layout
+ * engine can evaluate it; array lengths using it become TL_TY_CONST_EXPR
+ * terms. */
+enum { RS_CONST_NEW, RS_CONST_BUSY, RS_CONST_DONE, RS_CONST_FAILED,
+       RS_CONST_DEFERRED };
+/* The const item `path` names when written in `from` (a type or const
+ * item), on target t; `Self::X` in an associated const is the impl's. */
+rs_item *rs_const_find(tl_ctx *ctx, const rs_item *from, unsigned t,
+		       const tl_cexpr *path);
 /* Parses the value of const item `c` once (errors are recorded). */
 bool rs_const_parse(tl_ctx *ctx, rs_item *c);
 /* Parses (once) and evaluates const item `c` on target `t`; quiet: no
- * diagnostics from evaluation. Returns false when it has no value. */
+ * diagnostics from evaluation. Returns false when it has no value (also
+ * when it is deferred: see cstate). */
 bool rs_const_value(tl_ctx *ctx, rs_item *c, unsigned t, bool quiet);
 /* A tl_cx_env.lookup answer for const item c on target t: 1 with its type
- * and value, TL_CX_FAILED when its value failed, 0 when it has none. */
+ * and value, TL_CX_FAILED when its value failed, TL_CX_DEFERRED when it
+ * needs a layout, 0 when it has none. */
 int rs_const_answer(tl_ctx *ctx, rs_item *c, unsigned t, tl_prim *type,
 		    tl_u128 *value);
 

@@ -143,9 +143,12 @@ rs_item *rs_const_item(rs_load *ld, rs_module *mod, const rs_attrs *a,
 	if (!it)
 		return NULL;
 	const tl_token *next = tl_rlex_peek(&p->lx);
+	bool is_bool = tl_tok_is(&p->cur, "bool");
+	if (is_bool)
+		it->ctype = TL_PRIM_BOOL;
 	if (p->cur.kind == TL_TOK_IDENT && next->kind == TL_TOK_PUNCT &&
 	    next->punct == '=' &&
-	    tl_rust_int_prim(p->cur.text, p->cur.len, &it->ctype)) {
+	    (is_bool || tl_rust_int_prim(p->cur.text, p->cur.len, &it->ctype))) {
 		it->cint = true;
 		tl_rparse__advance(p);
 		tl_rparse__advance(p);

@@ -361,6 +361,28 @@ static unsigned target_of(const tl_def *def)
 	return def->target_mask ? (unsigned)__builtin_ctz(def->target_mask) : 0;
 }
 
+/* `Self` in the value of a constant (size_of::<Self>()): the type of its
+ * inherent impl, if it has one on target t. */
+static tl_rust_res const_self(tl_ctx *ctx, const rs_item *c,
+			      const tl_texpr *path, unsigned t,
+			      const tl_def **out)
+{
+	rs_found f = {TL_RUST_RES_NONE, NULL, NULL, 0};
+	if (c->owner)
+		f = rs_resolve(ctx, c->mod, c->owner, c->nowner, false,
+			       RS_NS_TYPE, t);
+	if (f.res == TL_RUST_RES_DEF && f.item->defs[t]) {
+		*out = f.item->defs[t];
+		return TL_RUST_RES_DEF;
+	}
+	if (c->owner)
+		return TL_RUST_RES_NONE; /* the global rules say what is wrong */
+	tl_error(ctx, path->loc, ID_RS_UNSUPPORTED,
+		 "'Self' is only available in impls and type definitions, not in constant '%s'",
+		 c->name);
+	return TL_RUST_RES_ERROR;
+}
+
 tl_rust_res tl_front_rust_resolve_type(tl_ctx *ctx, const tl_def *from,
 				       const tl_texpr *path, const tl_def **out,
 				       const char *const **segs,
@@ -372,7 +394,10 @@ tl_rust_res tl_front_rust_resolve_type(tl_ctx *ctx, const tl_def *from,
 	if (!tl_front_rust_owns(from) || path->kind != TL_TX_PATH)
 		return TL_RUST_RES_NONE;
 	const rs_item *self = from->front;
+	unsigned t = target_of(from);
 	if (path->nsegs == 1 && is_kw(path->segs[0], "Self")) {
+		if (self->kind == RS_CONST)
+			return const_self(ctx, self, path, t, out);
 		*out = from;
 		return TL_RUST_RES_DEF;
 	}
@@ -388,7 +413,6 @@ tl_rust_res tl_front_rust_resolve_type(tl_ctx *ctx, const tl_def *from,
 		tl_strbuf_release(&sb);
 		return TL_RUST_RES_ERROR;
 	}
-	unsigned t = target_of(from);
 	rs_found f = rs_resolve(ctx, self->mod, path->segs, path->nsegs,
 				path->global, RS_NS_TYPE, t);
 	if (f.res == TL_RUST_RES_EXTERN && path->nsegs == 1 &&
@@ -424,13 +448,9 @@ int tl_front_rust_const(tl_ctx *ctx, const tl_def *from, const tl_cexpr *path,
 {
 	if (!tl_front_rust_owns(from) || path->kind != TL_CX_PATH)
 		return 0;
-	const rs_item *self = from->front;
 	unsigned t = target_of(from);
-	rs_found f = rs_resolve(ctx, self->mod, path->segs, path->nsegs, false,
-				RS_NS_VALUE, t);
-	if (f.res != TL_RUST_RES_DEF)
-		return 0;
-	return rs_const_answer(ctx, f.item, t, type, value);
+	rs_item *c = rs_const_find(ctx, from->front, t, path);
+	return c ? rs_const_answer(ctx, c, t, type, value) : 0;
 }
 
 bool tl_front_rust_same_crate(const tl_def *a, const tl_def *b)

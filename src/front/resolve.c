@@ -42,6 +42,7 @@ bool rsv_init(rsv *r, tl_ctx *ctx)
 	r->env.lookup = rsv_lookup;
 	r->env.user = r;
 	tl_ptrmap_init(&r->prims);
+	tl_ptrmap_init(&r->const_bodies);
 	tl_ptrmap_init(&r->alias_state);
 	tl_ptrmap_init(&r->defaults);
 	tl_ptrmap_init(&r->simple[0]);
@@ -66,6 +67,7 @@ void rsv_release(rsv *r)
 	tl_ptrmap_release(&r->prims);
 	tl_ptrmap_release(&r->alias_state);
 	tl_ptrmap_release(&r->defaults);
+	tl_ptrmap_release(&r->const_bodies);
 	tl_ptrmap_release(&r->simple[0]);
 	tl_ptrmap_release(&r->simple[1]);
 	tl_ptrmap_release(&r->instances);
@@ -93,7 +95,8 @@ static tl_type_id self_type(rsv *r, const tl_texpr *t)
 }
 
 /* A const argument or array length: a bare const parameter stays a
- * PARAM term, anything else is evaluated in `type`. */
+ * PARAM term, one that needs a layout a CONST_EXPR term, anything else is
+ * evaluated in `type`. */
 static tl_type_id rsv_const_arg(rsv *r, const tl_cexpr *e, tl_prim type)
 {
 	if (e->kind == TL_CX_PATH && e->nsegs == 1 && r->def) {
@@ -110,6 +113,9 @@ static tl_type_id rsv_const_arg(rsv *r, const tl_cexpr *e, tl_prim type)
 			return tl_type_param(r->ctx, i, g->name);
 		}
 	}
+	/* size_of/align_of: the layout engine evaluates it per target */
+	if (tl_cexpr_needs_layout(&r->env, e))
+		return rsv_const_expr(r, e, type);
 	tl_u128 v;
 	if (tl_cexpr_eval(&r->env, e, type, &v, NULL) != TL_OK)
 		return 0;
@@ -255,7 +261,7 @@ static tl_type_id rsv_path(rsv *r, const tl_texpr *t)
 			}
 			return tl_type_param(r->ctx, i, name);
 		}
-		if (name == r->self_name)
+		if (name == r->self_name && !tl_front_rust_is_const_scope(r->def))
 			return self_type(r, t);
 	}
 	rsv_path_ref ref = {t->segs, t->nsegs, false};

@@ -1,13 +1,13 @@
 /*
  * Shared by resolve.c (types, paths, generic arguments), resolve_alias.c
  * (aliases, defaults, cases, the substitution guard), resolve_lookup.c
- * (the global name rules) and resolve_defs.c (definitions, fields,
- * discriminants, entry points).
+ * (the global name rules), resolve_const.c (lengths that need a layout)
+ * and resolve_defs.c (definitions, fields, discriminants, entry points).
  */
 #ifndef TL_FRONT_RESOLVE_INT_H
 #define TL_FRONT_RESOLVE_INT_H
 
-#include "front/const_eval.h"
+#include "model/const_eval.h"
 #include "front/resolve.h"
 
 /* Resolution nesting (type expressions within alias expansions); keeps
@@ -34,6 +34,8 @@ typedef struct rsv {
 	tl_ptrmap alias_state; /* alias or cases def -> 1 resolving, 2 done,
 				* 3 failed */
 	tl_ptrmap defaults;    /* tl_gparam * -> resolved default (id) */
+	tl_ptrmap const_bodies;/* constant's scope -> resolved body (or a
+				* state: resolve_const.c) */
 	const char *self_name; /* interned "Self" */
 	unsigned depth;
 	unsigned suggestions;
@@ -103,6 +105,10 @@ tl_type_id rsv_projection(rsv *r, const tl_texpr *t, bool *handled);
 tl_type_id rsv_unanswered(rsv *r, tl_type_id id, unsigned depth);
 void rsv_check_instance(rsv *r, tl_type_id id, tl_loc loc);
 void rsv_check_instances(rsv *r);
+/* An array length or const argument whose value needs a layout (see
+ * tl_cexpr_needs_layout): its TL_TY_CONST_EXPR term of type `type`, 0
+ * after recording a diagnostic (resolve_const.c). */
+tl_type_id rsv_const_expr(rsv *r, const tl_cexpr *e, tl_prim type);
 /* tl_type_subst, refusing (with a diagnostic naming `name` at `loc`)
  * results too large or too deeply nested (resolve_alias.c). */
 tl_type_id rsv_subst_checked(rsv *r, tl_type_id id, const tl_type_id *args,

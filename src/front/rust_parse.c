@@ -3,7 +3,8 @@
  * Reference's "Types" chapter: TypeNoBounds for the operand of `&`, `*` and
  * of a `->` in Fn sugar (so `&dyn A + B` is rejected as rustc does), full
  * Type elsewhere. Constant expressions, generic parameter lists and
- * variants are in rust_parse_items.c; printing is in rust_print.c.
+ * variants are in rust_parse_items.c and rust_parse_cexpr.c; printing is in
+ * model/syntax_print.c.
  */
 #include "front/rust_parse.h"
 

@@ -28,14 +28,11 @@
 
 #include "front/rust_lex.h"
 #include "model/ctx_internal.h"
+#include "model/syntax_print.h"
 #include "util/strbuf.h"
 #include "util/vec.h"
 
 #define TL_RPARSE_MAX_DEPTH 256
-
-/* A TL_CX_INT node whose literal has a suffix (`16u8`) has op ==
- * TL_CX_OP_SUFFIX and the suffix type in `cast`; op is 0 otherwise. */
-#define TL_CX_OP_SUFFIX 's'
 
 typedef struct tl_rparse {
 	tl_ctx *ctx;
@@ -64,8 +61,10 @@ void tl_rparse_begin(tl_rparse *p, const char *text, size_t len, tl_loc start,
 
 /* A type: `u8`, `Vec<T>`, `&'a mut [u8]`, `fn(i32) -> i32`, `dyn A + B`. */
 const tl_texpr *tl_rparse_type(tl_rparse *p);
-/* A constant expression: literals, paths, unary - !, binary + - * / % <<
- * >> & | ^ with Rust precedence, parentheses, braces, `as` casts. */
+/* A constant expression: literals, `true`/`false`, paths, unary - !,
+ * binary + - * / % << >> & | ^, comparisons, && || with Rust precedence,
+ * parentheses, braces, `as` casts, size_of::<T>() and align_of::<T>()
+ * (rust_parse_cexpr.c). */
 const tl_cexpr *tl_rparse_cexpr(tl_rparse *p);
 /* An optional generic parameter list `<T: ?Sized, const N: usize, U = u8>`
  * (nothing to do when the current token is not `<`). Lifetime parameters
@@ -97,16 +96,6 @@ void tl_rparse_error(tl_rparse *p, tl_loc loc, const char *fmt, ...)
  * it normally. Most field types in real inputs take this path. */
 const tl_texpr *tl_rparse_simple_path(tl_ctx *ctx, const char *text, size_t len,
 				      tl_loc loc);
-
-/* ---- normalised printing (rust_print.c) ---- */
-
-/* Rust spelling with single spaces, lifetimes and `for<'a>` dropped:
- * `&'a mut Vec<u8>` prints as `&mut Vec<u8>`. */
-void tl_texpr_print(tl_strbuf *sb, const tl_texpr *t);
-void tl_cexpr_print(tl_strbuf *sb, const tl_cexpr *e);
-/* The integer primitive named by `name` (u8..u128, usize, i8..i128,
- * isize); false otherwise. */
-bool tl_rust_int_prim(const char *name, size_t len, tl_prim *out);
 
 /* ---- shared between the parser's files (not for front ends) ---- */
 void tl_rparse__advance(tl_rparse *p);

@@ -2,7 +2,7 @@
  * Function pointer types, trait objects and trait bounds (see
  * rust_parse.h). Their identity is text: `fn(i32) -> i32` and the bounds
  * of `dyn Fn(u8) -> u8 + Send` are printed normalised while they are read
- * (rust_print.c's rules: lifetimes and `for<'a>` dropped), so equal types
+ * (model/syntax_print.c's rules: lifetimes and `for<'a>` dropped), so equal types
  * intern to one term whatever their spacing.
  */
 #include "front/rust_parse.h"

@@ -142,13 +142,18 @@ static tl_status layout_array(tl_ctx *ctx, const tl_target *t,
 	tl_status st = tl_layout__of_at(ctx, ty->inner, t, use, &el);
 	if (st)
 		return st;
-	if (len->kind != TL_TY_CONST || len->value < 0) {
+	tl_u128 value = (tl_u128)len->value;
+	if (len->kind == TL_TY_CONST_EXPR) {
+		st = tl_layout__const_expr(ctx, t, len, &value);
+		if (st)
+			return st;
+	} else if (len->kind != TL_TY_CONST || len->value < 0) {
 		tl_error(ctx, use, "generic-array", "array length of '%s' is not a constant",
 			 tl_type_name(ctx, ty->id));
 		return TL_EINPUT;
 	}
-	uint64_t n = (uint64_t)len->value, size;
-	if ((tl_u128)len->value > UINT64_MAX ||
+	uint64_t n = (uint64_t)value, size;
+	if (value > UINT64_MAX ||
 	    __builtin_mul_overflow(n, el->size, &size) ||
 	    size >= t->max_object_size) {
 		tl_error(ctx, use, "too-big",
@@ -230,11 +235,18 @@ static tl_status layout_uncached(tl_ctx *ctx, const tl_type *ty,
 		break;
 	case TL_TY_PARAM:
 	case TL_TY_CONST:
+	case TL_TY_CONST_EXPR:
 		break;
 	}
 	tl_error(ctx, use, "generic-type", "type '%s' has no layout: it is a generic parameter",
 		 tl_type_name(ctx, ty->id));
 	return TL_EINPUT;
+}
+
+bool tl_layout__busy(tl_ctx *ctx, tl_type_id id, const tl_target *t)
+{
+	tl_layout_memo *m = memo_for(ctx, t);
+	return m && id < m->cap && m->state[id] == MEMO_BUSY;
 }
 
 tl_status tl_layout__of_at(tl_ctx *ctx, tl_type_id id, const tl_target *t,

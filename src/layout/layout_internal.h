@@ -15,6 +15,15 @@
 tl_status tl_layout__of_at(tl_ctx *ctx, tl_type_id type, const tl_target *t,
 			   tl_loc use, const tl_layout **out);
 
+/* Whether the layout of `type` on t is being computed (a cycle when it
+ * is needed again). */
+bool tl_layout__busy(tl_ctx *ctx, tl_type_id type, const tl_target *t);
+
+/* The value on t of a TL_TY_CONST_EXPR term `c` (layout_const.c); errors
+ * are recorded with the expression's locations. */
+tl_status tl_layout__const_expr(tl_ctx *ctx, const tl_target *t,
+				const tl_type *c, tl_u128 *out);
+
 /* Rust ADTs: structs, unions, enums, closures (layout_rust_*.c). */
 tl_status tl_layout__rust_adt(tl_ctx *ctx, const tl_target *t,
 			      const tl_type *ty, tl_layout *out);

@@ -100,6 +100,9 @@ bool tl_rust_eval_bound(const tl_cexpr *e, const tl_target *t, uint32_t width,
 		return true;
 	case TL_CX_CAST:
 		return tl_rust_eval_bound(e->a, t, width, out);
+	case TL_CX_BOOL:
+	case TL_CX_SIZEOF:
+		return false;
 	}
 	return false;
 }

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "model/ctx_internal.h"
+#include "model/syntax_print.h"
 #include "util/strbuf.h"
 #include "util/u128.h"
 
@@ -94,6 +95,18 @@ static void proj_name(tl_ctx *ctx, tl_strbuf *sb, const tl_type *t)
 	tl_strbuf_puts(sb, sep ? sep + 2 : t->text);
 }
 
+/* A generic argument: an expression other than a single name is braced,
+ * as Rust writes it (`Wrap<{ size_of::<u32>() }>`). */
+static void add_arg(tl_ctx *ctx, tl_strbuf *sb, tl_type_id id)
+{
+	const tl_type *t = tl_type_get(ctx, id);
+	bool brace = t && t->kind == TL_TY_CONST_EXPR &&
+		     !(t->expr->kind == TL_CX_PATH && t->expr->nsegs == 1);
+	tl_strbuf_puts(sb, brace ? "{ " : "");
+	add_name(ctx, sb, id);
+	tl_strbuf_puts(sb, brace ? " }" : "");
+}
+
 static const char *make_name(tl_ctx *ctx, const tl_type *t)
 {
 	/* the common case, a plain ADT, needs no builder */
@@ -161,13 +174,16 @@ static const char *make_name(tl_ctx *ctx, const tl_type *t)
 			for (uint32_t i = 0; i < t->nargs; i++) {
 				if (i)
 					tl_strbuf_puts(&sb, ", ");
-				add_name(ctx, &sb, t->args[i]);
+				add_arg(ctx, &sb, t->args[i]);
 			}
 			tl_strbuf_putc(&sb, '>');
 		}
 		break;
 	case TL_TY_CONST:
 		tl_strbuf_puts(&sb, tl_i128_str(t->value, num));
+		break;
+	case TL_TY_CONST_EXPR:
+		tl_cexpr_print(&sb, t->expr);
 		break;
 	case TL_TY_C_ATOMIC:
 		tl_strbuf_puts(&sb, "_Atomic(");
@@ -402,6 +418,22 @@ tl_type_id tl_type_const(tl_ctx *ctx, tl_i128 value)
 	KEY(TL_TY_CONST);
 	key.value = value;
 	return intern(ctx, &key);
+}
+
+/* The identity is the key text; `expr` rides along (the first one
+ * interned is kept: every expression with that key has the same value). */
+tl_type_id tl_type_const_expr(tl_ctx *ctx, const tl_cexpr *expr, tl_prim type)
+{
+	KEY(TL_TY_CONST_EXPR);
+	tl_strbuf sb = TL_STRBUF_INIT;
+	tl_cexpr_key(&sb, expr);
+	key.prim = type;
+	key.expr = expr;
+	key.text = sb.oom ? NULL : tl_intern(ctx, tl_strbuf_cstr(&sb), sb.len);
+	tl_strbuf_release(&sb);
+	if (!key.text)
+		ctx->oom = true;
+	return key.text ? intern(ctx, &key) : 0;
 }
 
 tl_type_id tl_type_c_atomic(tl_ctx *ctx, tl_type_id inner)

@@ -1,7 +1,8 @@
 /*
  * libFuzzer target for the `.rs` front end and its resolution hooks: any
  * bytes as a Rust source file must give diagnostics, never a crash, a leak
- * or a hang. As in fuzz_yaml.c, a small builtin prelude stands in for the
+ * or a hang. Inputs that resolve are laid out on every built-in target
+ * (array lengths using size_of are evaluated there). As in fuzz_yaml.c, a small builtin prelude stands in for the
  * embedded one so each input stays cheap. The replay driver runs the seeds
  * of testdata/fuzz/rust/ as an ordinary test in every build.
  */
@@ -11,6 +12,8 @@
 #include "front/front_rust.h"
 #include "front/front_yaml.h"
 #include "model/ctx_internal.h"
+#include "typelayout/layout.h"
+#include "typelayout/target.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -36,7 +39,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	opts.cfgs = cfgs;
 	opts.ncfgs = 1;
 	tl_front_rust_load_buffer(ctx, "fuzz.rs", (const char *)data, size, &opts);
-	tl_ctx_resolve(ctx);
+	if (tl_ctx_resolve(ctx) == TL_OK) {
+		/* lengths using size_of are evaluated while laying out */
+		for (size_t i = 0; i < tl_def_count(ctx); i++) {
+			tl_type_id t = tl_def_type(ctx, tl_def_get(ctx, i));
+			const tl_layout *l;
+			for (size_t k = 0; t && k < tl_target_builtin_count(); k++)
+				tl_layout_of(ctx, t, tl_target_builtin(k), &l);
+		}
+	}
 	tl_type_id id;
 	tl_parse_type(ctx, "Option<Box<Vec<u8>>>", &id);
 	tl_ctx_free(ctx);

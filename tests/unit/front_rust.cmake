@@ -6,3 +6,7 @@ foreach(t test_front_rust test_front_rust_errors test_front_rust_scope)
   target_compile_definitions(${t} PRIVATE TL_SOURCE_DIR="${CMAKE_SOURCE_DIR}")
 endforeach()
 target_link_libraries(test_front_rust_scope PRIVATE tl_layout)
+# size_of/align_of in array lengths: resolved by the front end, evaluated
+# by the layout engine.
+tl_unit_test(test_rust_sizeof SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/unit/test_rust_sizeof.c
+             LIBS tl_front tl_layout)

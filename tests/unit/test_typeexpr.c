@@ -1,13 +1,13 @@
 /*
  * The Rust lexer, the type-expression / constant-expression parser, the
  * normalised printer and the constant evaluator (src/front/rust_*.c,
- * const_eval.c).
+ * src/model/syntax_print.c, src/model/const_eval.c).
  */
 #include "front_test_util.h"
 
 #include <stdlib.h>
 
-#include "front/const_eval.h"
+#include "model/const_eval.h"
 #include "front/rust_lex.h"
 #include "front/rust_parse.h"
 #include "util/strbuf.h"
@@ -339,6 +339,42 @@ static void parse_slices_arrays_and_tuples(void **state)
 	assert_int_equal(t->kind, TL_TX_PATH);
 }
 
+/* size_of/align_of calls, comparisons and bool operators in lengths:
+ * parsed with Rust's precedence, printed back with the parentheses
+ * they need. */
+static void parse_sizeof_and_comparisons(void **state)
+{
+	fixture *f = *state;
+	const tl_texpr *t = parse_ok(f, "[u8; size_of::<u64>()]", "[u8; size_of::<u64>()]");
+	assert_int_equal(t->len->kind, TL_CX_SIZEOF);
+	assert_int_equal(t->len->op, TL_CX_OP_SIZE_OF);
+	assert_string_equal(t->len->ty->segs[0], "u64");
+	assert_int_equal(t->len->loc.col, 6);
+	t = parse_ok(f, "[u8; core::mem::align_of::<Vec<u8>>()]",
+		     "[u8; align_of::<Vec<u8>>()]");
+	assert_int_equal(t->len->op, TL_CX_OP_ALIGN_OF);
+	parse_ok(f, "[u8; mem::size_of::<&'a str>()]", "[u8; size_of::<&str>()]");
+	parse_ok(f, "[u8; std::mem::size_of::<(u8, [u16; 2])>()]",
+		 "[u8; size_of::<(u8, [u16; 2])>()]");
+	parse_ok(f, "[u8; ::core::mem::size_of::<u8>()]", "[u8; size_of::<u8>()]");
+	t = parse_ok(f, "[u8; 8 * (P < 8) as usize - P * (P < 8) as usize]",
+		     "[u8; 8 * (P < 8) as usize - P * (P < 8) as usize]");
+	assert_int_equal(t->len->op, '-');
+	assert_int_equal(t->len->a->b->a->op, TL_CX_OP_LT);
+	parse_ok(f, "[u8; (a <= b) as usize]", "[u8; (a <= b) as usize]");
+	parse_ok(f, "[u8; (a > b || c >= d && !e) as usize]",
+		 "[u8; (a > b || c >= d && !e) as usize]");
+	t = parse_ok(f, "[u8; ((a || b) && c) as usize]", "[u8; ((a || b) && c) as usize]");
+	assert_int_equal(t->len->a->op, TL_CX_OP_AND);
+	parse_ok(f, "[u8; ((a == b) != c) as usize]", "[u8; ((a == b) != c) as usize]");
+	parse_ok(f, "[u8; (a & b == c | d) as usize]", "[u8; (a & b == c | d) as usize]");
+	t = parse_ok(f, "[u8; (true ^ false) as usize]", "[u8; (true ^ false) as usize]");
+	assert_int_equal(t->len->a->a->kind, TL_CX_BOOL);
+	assert_true(t->len->a->a->value == 1);
+	parse_ok(f, "Foo<{ size_of::<T>() > 4 }>", "Foo<{ size_of::<T>() > 4 }>");
+	parse_ok(f, "[u8; size_of]", "[u8; size_of]"); /* a constant's name */
+}
+
 static void parse_fn_pointers(void **state)
 {
 	fixture *f = *state;
@@ -421,7 +457,22 @@ static void parse_errors_have_locations(void **state)
 		{"[u8; 3u7]", 6, "invalid suffix 'u7' for an integer literal"},
 		{"[u8; 999999999999999999999999999999999999999999]", 6,
 		 "integer literal '999999999999999999999999999999999999999999' is too large"},
-		{"[u8; f(1)]", 7, "function calls are not supported in constant expressions"},
+		{"[u8; f(1)]", 6, "function call 'f' is not supported in a constant expression"},
+		{"[u8; foo::<u8>()]", 6, "function call 'foo' is not supported in a constant expression"},
+		{"[u8; m::size_of::<u8>()]", 6,
+		 "function call 'm::size_of' is not supported in a constant expression"},
+		{"[u8; mem::size_of_val(&1)]", 6,
+		 "function call 'mem::size_of_val' is not supported in a constant expression"},
+		{"[u8; size_of()]", 6, "'size_of' needs its type argument, as in 'size_of::<T>()'"},
+		{"[u8; size_of::<u8, u16>()]", 18,
+		 "expected '>' after the type argument of 'size_of', found ','"},
+		{"[u8; core::mem::align_of::<u8>]", 31,
+		 "expected '(' to call the function, found ']'"},
+		{"[u8; size_of::<u8>(1)]", 20,
+		 "expected ')' to close the call (it takes no arguments), found '1'"},
+		{"[u8; ::N]", 6, "expected a constant expression, found '::'"},
+		{"[u8; 1 < 2 < 3]", 12, "comparison operators cannot be chained (use parentheses)"},
+		{"[u8; 1 == 2 != 3]", 13, "comparison operators cannot be chained (use parentheses)"},
 		{"[u8; 1 as f32]", 11, "constant expressions can only be cast to integer types, found 'f32'"},
 		{"[u8; ]", 6, "expected a constant expression, found ']'"},
 		{"Vec<\"x", 5, "unterminated string literal"},
@@ -474,7 +525,7 @@ static tl_u128 eval(fixture *f, const char *text, tl_prim type, tl_status want)
 		dump_diags(f->ctx);
 		fail_msg("'%s' did not parse", text);
 	}
-	tl_cx_env env = {f->ctx, 64, NULL, NULL};
+	tl_cx_env env = {f->ctx, 64, NULL, NULL, NULL};
 	tl_u128 v = 0;
 	tl_status st = tl_cexpr_eval(&env, e, type, &v, NULL);
 	if (st != want) {
@@ -522,7 +573,7 @@ static void cexpr_signed_values_are_sign_extended(void **state)
 	assert_true(eval(f, "u128::MAX", TL_PRIM_U128, TL_OK) == ~(tl_u128)0);
 	/* no context: an unsuffixed literal is i32 */
 	tl_rparse_begin(&f->p, "7", 1, (tl_loc){f->file, 1, 1}, false);
-	tl_cx_env env = {f->ctx, 64, NULL, NULL};
+	tl_cx_env env = {f->ctx, 64, NULL, NULL, NULL};
 	tl_prim ty;
 	tl_u128 v;
 	assert_int_equal(tl_cexpr_eval(&env, tl_rparse_cexpr(&f->p), TL_CX_NOTYPE,
@@ -567,6 +618,144 @@ static void cexpr_errors(void **state)
 	}
 }
 
+/* Comparisons, && || ! on bool, bool as integer. */
+static void cexpr_bools_and_comparisons(void **state)
+{
+	fixture *f = *state;
+	static const struct {
+		const char *text;
+		unsigned long long want;
+	} cases[] = {
+		{"(1 < 2) as usize", 1}, {"(2 <= 1) as usize", 0},
+		{"(3 > 3) as usize", 0}, {"(3 >= 3) as usize", 1},
+		{"(4 == 4) as usize", 1}, {"(4 != 4) as usize", 0},
+		{"(-1 < 0) as usize", 1}, /* i32: signed */
+		{"(-1i8 as u8 > 200) as usize", 1},
+		{"(u8::MAX as usize > 255) as usize", 0},
+		{"(true && false || true) as usize", 1},
+		{"(false || false) as usize", 0},
+		{"!(1 == 1) as usize", 0}, {"!false as usize", 1},
+		{"(false < true) as usize", 1}, {"(true == !false) as usize", 1},
+		{"(true ^ true) as usize + (true & true) as usize + (false | true) as usize", 2},
+		{"3 * (1 >= 1) as usize", 3},
+		{"(false && 1 / 0 == 0) as usize", 0}, /* not evaluated */
+		{"(true || 1 / 0 == 0) as usize", 1},
+		{"8 * (8usize < 8) as usize - 8 * (8usize < 8) as usize", 0},
+		{"true as u8 as usize", 1},
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+		tl_u128 v = eval(f, cases[i].text, TL_PRIM_USIZE, TL_OK);
+		if (v != cases[i].want)
+			fail_msg("'%s' = %llu, expected %llu", cases[i].text,
+				 (unsigned long long)v, cases[i].want);
+	}
+	assert_true(eval(f, "1 < 2", TL_PRIM_BOOL, TL_OK) == 1);
+	tl_prim ty;
+	tl_u128 v;
+	tl_cx_env env = {f->ctx, 64, NULL, NULL, NULL};
+	tl_rparse_begin(&f->p, "1 != 2", 6, (tl_loc){f->file, 1, 1}, false);
+	assert_int_equal(tl_cexpr_eval(&env, tl_rparse_cexpr(&f->p), TL_CX_NOTYPE,
+				       &v, &ty), TL_OK);
+	assert_int_equal(ty, TL_PRIM_BOOL);
+	assert_true(v == 1);
+	expect_no_diags(f->ctx);
+}
+
+static void cexpr_bool_errors(void **state)
+{
+	static const struct {
+		const char *text;
+		tl_prim type;
+		uint32_t col;
+		const char *msg;
+	} cases[] = {
+		{"true", TL_PRIM_USIZE, 1, "mismatched types in constant expression: expected 'usize', found 'bool'"},
+		{"1 < 2", TL_PRIM_USIZE, 3, "mismatched types in constant expression: expected 'usize', found 'bool'"},
+		{"(1 && true) as usize", TL_PRIM_USIZE, 2, "mismatched types in constant expression: expected 'bool', found an integer"},
+		{"(1u8 || true) as usize", TL_PRIM_USIZE, 2, "mismatched types in constant expression: expected 'bool', found 'u8'"},
+		{"(true + 1) as usize", TL_PRIM_USIZE, 7, "binary operator '+' cannot be applied to type 'bool'"},
+		{"(true << 1) as usize", TL_PRIM_USIZE, 7, "binary operator '<<' cannot be applied to type 'bool'"},
+		{"1 << (1 < 2)", TL_PRIM_USIZE, 3, "binary operator '<<' cannot be applied to type 'bool'"},
+		{"(-true) as usize", TL_PRIM_USIZE, 2, "cannot apply unary operator '-' to type 'bool'"},
+		{"(1 as u8) == true", TL_PRIM_BOOL, 14, "mismatched types in constant expression: expected 'u8', found 'bool'"},
+		{"size_of::<u8>()", TL_PRIM_USIZE, 1,
+		 "'size_of::<u8>()' depends on a layout: only array lengths and const generic arguments may use size_of and align_of"},
+		{"align_of::<u8>()", TL_PRIM_U8, 1, "mismatched types in constant expression: expected 'u8', found 'usize'"},
+		{"(size_of::<u8>() as u8) == 1", TL_PRIM_BOOL, 2,
+		 "'size_of::<u8>()' depends on a layout: only array lengths and const generic arguments may use size_of and align_of"},
+	};
+	fixture *f = *state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+		size_t before = tl_diag_count(f->ctx);
+		eval(f, cases[i].text, cases[i].type, TL_EINPUT);
+		assert_int_equal(tl_diag_count(f->ctx), before + 1);
+		expect_diag(f->ctx, before, "const-eval", 1, cases[i].col,
+			    cases[i].msg);
+	}
+}
+
+/* A layout oracle for the evaluator: sizes by type name, pointer-sized
+ * types at the width in `user` (what the layout engine answers from a
+ * target's table). */
+static int fake_layout(void *user, const tl_cexpr *x, tl_u128 *value)
+{
+	unsigned bits = *(const unsigned *)user;
+	const char *name = x->ty->kind == TL_TX_PATH ? x->ty->segs[x->ty->nsegs - 1] : "";
+	if (!strcmp(name, "u64"))
+		*value = 8;
+	else if (!strcmp(name, "u16"))
+		*value = 2;
+	else
+		*value = bits / 8; /* usize, pointers */
+	return 0;
+}
+
+static tl_status eval_width(fixture *f, const char *text, unsigned bits,
+			    tl_u128 *v)
+{
+	tl_rparse_begin(&f->p, text, strlen(text), (tl_loc){f->file, 1, 1}, false);
+	const tl_cexpr *e = tl_rparse_cexpr(&f->p);
+	assert_non_null(e);
+	tl_cx_env env = {f->ctx, bits, NULL, &bits, fake_layout};
+	assert_true(tl_cexpr_needs_layout(&env, e));
+	return tl_cexpr_eval(&env, e, TL_PRIM_USIZE, v, NULL);
+}
+
+/* The same expression on a 32-bit and a 64-bit target: the layout engine
+ * passes the target's usize width and answers size_of itself. */
+static void cexpr_per_target_width(void **state)
+{
+	fixture *f = *state;
+	static const struct {
+		const char *text;
+		unsigned long long w32, w64;
+	} cases[] = {
+		{"size_of::<usize>()", 4, 8},
+		{"16 / size_of::<usize>()", 4, 2},
+		{"8 * (size_of::<*const u8>() < 8) as usize", 8, 0},
+		{"8 * (size_of::<usize>() < 8) as usize - size_of::<usize>() * (size_of::<usize>() < 8) as usize", 4, 0},
+		{"usize::MAX / size_of::<u64>()", 0x1FFFFFFFull, 0x1FFFFFFFFFFFFFFFull},
+		{"align_of::<u16>() + (usize::BITS == 32) as usize", 3, 2},
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+		tl_u128 v32 = 0, v64 = 0;
+		assert_int_equal(eval_width(f, cases[i].text, 32, &v32), TL_OK);
+		assert_int_equal(eval_width(f, cases[i].text, 64, &v64), TL_OK);
+		if (v32 != cases[i].w32 || v64 != cases[i].w64)
+			fail_msg("'%s' = %llu / %llu, expected %llu / %llu", cases[i].text,
+				 (unsigned long long)v32, (unsigned long long)v64,
+				 cases[i].w32, cases[i].w64);
+	}
+	expect_no_diags(f->ctx);
+	/* overflows on one width only */
+	tl_u128 v;
+	const char *text = "size_of::<usize>() * (u32::MAX as usize / 2)";
+	assert_int_equal(eval_width(f, text, 64, &v), TL_OK);
+	assert_int_equal(eval_width(f, text, 32, &v), TL_EINPUT);
+	expect_only(f->ctx, "const-eval", 1, 20,
+		    "arithmetic overflow in constant expression of type 'usize'");
+}
+
 static int param_lookup(void *user, const tl_cexpr *path, tl_prim *type,
 			tl_u128 *value)
 {
@@ -587,7 +776,7 @@ static int param_lookup(void *user, const tl_cexpr *path, tl_prim *type,
 static void cexpr_lookup_hook(void **state)
 {
 	fixture *f = *state;
-	tl_cx_env env = {f->ctx, 64, param_lookup, NULL};
+	tl_cx_env env = {f->ctx, 64, param_lookup, NULL, NULL};
 	tl_u128 v;
 	tl_rparse_begin(&f->p, "K * 2", 5, (tl_loc){f->file, 1, 1}, false);
 	assert_int_equal(tl_cexpr_eval(&env, tl_rparse_cexpr(&f->p), TL_PRIM_USIZE,
@@ -598,6 +787,46 @@ static void cexpr_lookup_hook(void **state)
 				       &v, NULL), TL_EINPUT);
 	expect_only(f->ctx, "const-eval", 1, 1,
 		    "generic parameter 'N' cannot be used in a constant expression (only alone, as in '[T; N]')");
+}
+
+static int deferred_lookup(void *user, const tl_cexpr *path, tl_prim *type,
+			   tl_u128 *value)
+{
+	(void)user;
+	(void)value;
+	*type = TL_PRIM_USIZE;
+	return strcmp(path->segs[0], "D") == 0 ? TL_CX_DEFERRED : 0;
+}
+
+/* A constant whose value needs a layout: the front ends defer a length
+ * that uses it, and evaluating it without a layout is an error. */
+static void cexpr_deferred_constants(void **state)
+{
+	fixture *f = *state;
+	tl_cx_env env = {f->ctx, 64, deferred_lookup, NULL, NULL};
+	static const struct {
+		const char *text;
+		bool needs;
+	} cases[] = {
+		{"D + 1", true}, {"(1 < D) as usize", true}, {"-(D as i32)", true},
+		{"size_of::<u8>()", true}, {"1 + 2", false}, {"u8::MAX as usize", false},
+		{"(true && X) as usize", false},
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+		tl_rparse_begin(&f->p, cases[i].text, strlen(cases[i].text),
+				(tl_loc){f->file, 1, 1}, false);
+		const tl_cexpr *e = tl_rparse_cexpr(&f->p);
+		assert_non_null(e);
+		if (tl_cexpr_needs_layout(&env, e) != cases[i].needs)
+			fail_msg("'%s': needs_layout should be %d", cases[i].text,
+				 cases[i].needs);
+	}
+	tl_u128 v;
+	tl_rparse_begin(&f->p, "2 * D", 5, (tl_loc){f->file, 1, 1}, false);
+	assert_int_equal(tl_cexpr_eval(&env, tl_rparse_cexpr(&f->p), TL_PRIM_USIZE,
+				       &v, NULL), TL_EINPUT);
+	expect_only(f->ctx, "const-eval", 1, 5,
+		    "'D' depends on a layout: only array lengths and const generic arguments may use size_of and align_of");
 }
 
 /* ---- generic parameters and variants ---- */
@@ -719,6 +948,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(parse_lifetime_const_and_assoc_args, setup, teardown),
 		cmocka_unit_test_setup_teardown(parse_refs_and_raw_pointers, setup, teardown),
 		cmocka_unit_test_setup_teardown(parse_slices_arrays_and_tuples, setup, teardown),
+		cmocka_unit_test_setup_teardown(parse_sizeof_and_comparisons, setup, teardown),
 		cmocka_unit_test_setup_teardown(parse_fn_pointers, setup, teardown),
 		cmocka_unit_test_setup_teardown(parse_trait_objects, setup, teardown),
 		cmocka_unit_test_setup_teardown(parse_never_and_infer, setup, teardown),
@@ -729,6 +959,10 @@ int main(void)
 		cmocka_unit_test_setup_teardown(cexpr_signed_values_are_sign_extended, setup, teardown),
 		cmocka_unit_test_setup_teardown(cexpr_errors, setup, teardown),
 		cmocka_unit_test_setup_teardown(cexpr_lookup_hook, setup, teardown),
+		cmocka_unit_test_setup_teardown(cexpr_bools_and_comparisons, setup, teardown),
+		cmocka_unit_test_setup_teardown(cexpr_bool_errors, setup, teardown),
+		cmocka_unit_test_setup_teardown(cexpr_per_target_width, setup, teardown),
+		cmocka_unit_test_setup_teardown(cexpr_deferred_constants, setup, teardown),
 		cmocka_unit_test_setup_teardown(generic_parameter_lists, setup, teardown),
 		cmocka_unit_test_setup_teardown(generic_parameter_errors, setup, teardown),
 		cmocka_unit_test_setup_teardown(variant_declarations, setup, teardown),

@@ -6,7 +6,8 @@
  */
 #include <string.h>
 
-#include "front/rust_parse.h"
+#include "model/syntax_print.h"
+#include "util/hashmap.h"
 #include "util/u128.h"
 
 static const struct {
@@ -33,25 +34,50 @@ bool tl_rust_int_prim(const char *name, size_t len, tl_prim *out)
 	return false;
 }
 
+/* Binary operators: spelling and precedence (Rust Reference,
+ * "Expression precedence"), higher binds tighter. */
+static const char *op_text(int op, int *prec)
+{
+	switch (op) {
+	case '*': *prec = 10; return "*";
+	case '/': *prec = 10; return "/";
+	case '%': *prec = 10; return "%";
+	case '+': *prec = 9; return "+";
+	case '-': *prec = 9; return "-";
+	case '<': *prec = 8; return "<<";
+	case '>': *prec = 8; return ">>";
+	case '&': *prec = 7; return "&";
+	case '^': *prec = 6; return "^";
+	case '|': *prec = 5; return "|";
+	case TL_CX_OP_LT: *prec = 4; return "<";
+	case TL_CX_OP_LE: *prec = 4; return "<=";
+	case TL_CX_OP_GT: *prec = 4; return ">";
+	case TL_CX_OP_GE: *prec = 4; return ">=";
+	case TL_CX_OP_EQ: *prec = 4; return "==";
+	case TL_CX_OP_NE: *prec = 4; return "!=";
+	case TL_CX_OP_AND: *prec = 3; return "&&";
+	case TL_CX_OP_OR: *prec = 2; return "||";
+	}
+	*prec = 0;
+	return "?";
+}
+
 static int cx_prec(const tl_cexpr *e)
 {
+	int prec = 13;
 	switch (e->kind) {
 	case TL_CX_INT:
+	case TL_CX_BOOL:
 	case TL_CX_PATH:
+	case TL_CX_SIZEOF:
 		return 13;
 	case TL_CX_UNARY:
 		return 12;
 	case TL_CX_CAST:
 		return 11;
 	case TL_CX_BINARY:
-		switch (e->op) {
-		case '*': case '/': case '%': return 10;
-		case '+': case '-': return 9;
-		case '<': case '>': return 8;
-		case '&': return 7;
-		case '^': return 6;
-		default: return 5;
-		}
+		op_text(e->op, &prec);
+		return prec;
 	}
 	return 0;
 }
@@ -72,6 +98,9 @@ static void print_cx(tl_strbuf *sb, const tl_cexpr *e, int min)
 		if (e->op == TL_CX_OP_SUFFIX)
 			tl_strbuf_puts(sb, tl_prim_name(e->cast));
 		break;
+	case TL_CX_BOOL:
+		tl_strbuf_puts(sb, e->value ? "true" : "false");
+		break;
 	case TL_CX_PATH:
 		for (uint32_t i = 0; i < e->nsegs; i++) {
 			if (i)
@@ -88,14 +117,21 @@ static void print_cx(tl_strbuf *sb, const tl_cexpr *e, int min)
 		tl_strbuf_puts(sb, " as ");
 		tl_strbuf_puts(sb, tl_prim_name(e->cast));
 		break;
-	case TL_CX_BINARY:
-		print_cx(sb, e->a, prec);
+	case TL_CX_BINARY: {
+		const char *op = op_text(e->op, &prec);
+		/* comparisons do not chain: both sides bind tighter */
+		print_cx(sb, e->a, prec == 4 ? prec + 1 : prec);
 		tl_strbuf_putc(sb, ' ');
-		if (e->op == '<' || e->op == '>')
-			tl_strbuf_putc(sb, (char)e->op);
-		tl_strbuf_putc(sb, (char)e->op);
+		tl_strbuf_puts(sb, op);
 		tl_strbuf_putc(sb, ' ');
 		print_cx(sb, e->b, prec + 1);
+		break;
+	}
+	case TL_CX_SIZEOF:
+		tl_strbuf_puts(sb, e->op == TL_CX_OP_ALIGN_OF ? "align_of::<" :
+							  "size_of::<");
+		tl_texpr_print(sb, e->ty);
+		tl_strbuf_puts(sb, ">()");
 		break;
 	}
 	if (prec < min)
@@ -105,6 +141,86 @@ static void print_cx(tl_strbuf *sb, const tl_cexpr *e, int min)
 void tl_cexpr_print(tl_strbuf *sb, const tl_cexpr *e)
 {
 	print_cx(sb, e, 0);
+}
+
+/* Prefix notation with everything that decides the value: kinds, ops,
+ * literal values and types, type ids, constant names, types and bodies.
+ * A constant's body (shared by its uses) is written once and referred to
+ * as #k afterwards, so the key stays as small as the expression's graph. */
+typedef struct keyer {
+	tl_strbuf *sb;
+	tl_ptrmap bodies; /* body -> k + 1 */
+	size_t n;
+} keyer;
+
+static void key_rec(keyer *k, const tl_cexpr *e)
+{
+	tl_strbuf *sb = k->sb;
+	char num[48];
+	if (!e) {
+		tl_strbuf_putc(sb, '?');
+		return;
+	}
+	tl_strbuf_putc(sb, (char)('0' + e->kind));
+	tl_strbuf_putc(sb, e->op ? (char)e->op : '_');
+	switch (e->kind) {
+	case TL_CX_INT:
+	case TL_CX_BOOL:
+		tl_strbuf_puts(sb, tl_u128_str(e->value, num));
+		if (e->op == TL_CX_OP_SUFFIX)
+			tl_strbuf_puts(sb, tl_prim_name(e->cast));
+		return;
+	case TL_CX_PATH:
+		for (uint32_t i = 0; i < e->nsegs; i++) {
+			tl_strbuf_puts(sb, i ? "::" : "");
+			tl_strbuf_puts(sb, e->segs[i]);
+		}
+		if (e->op != TL_CX_OP_VALUE && e->op != TL_CX_OP_BODY)
+			return;
+		tl_strbuf_putc(sb, ':');
+		tl_strbuf_puts(sb, tl_prim_name(e->cast));
+		tl_strbuf_putc(sb, '=');
+		if (e->op == TL_CX_OP_VALUE) {
+			tl_strbuf_puts(sb, tl_u128_str(e->value, num));
+			return;
+		}
+		uintptr_t seen = (uintptr_t)tl_ptrmap_get(&k->bodies, e->a);
+		if (seen) {
+			tl_strbuf_putc(sb, '#');
+			tl_strbuf_puts(sb, tl_u128_str(seen - 1, num));
+			return;
+		}
+		if (tl_ptrmap_put(&k->bodies, e->a, (void *)(uintptr_t)(++k->n)) < 0)
+			sb->oom = true;
+		tl_strbuf_putc(sb, '(');
+		key_rec(k, e->a);
+		tl_strbuf_putc(sb, ')');
+		return;
+	case TL_CX_CAST:
+		tl_strbuf_puts(sb, tl_prim_name(e->cast));
+		break;
+	case TL_CX_SIZEOF:
+		tl_strbuf_puts(sb, tl_u128_str(e->type, num));
+		return;
+	case TL_CX_UNARY:
+	case TL_CX_BINARY:
+		break;
+	}
+	tl_strbuf_putc(sb, '(');
+	key_rec(k, e->a);
+	if (e->b) {
+		tl_strbuf_putc(sb, ',');
+		key_rec(k, e->b);
+	}
+	tl_strbuf_putc(sb, ')');
+}
+
+void tl_cexpr_key(tl_strbuf *sb, const tl_cexpr *e)
+{
+	keyer k = {sb, {0}, 0};
+	tl_ptrmap_init(&k.bodies);
+	key_rec(&k, e);
+	tl_ptrmap_release(&k.bodies);
 }
 
 static void print_garg(tl_strbuf *sb, const tl_garg *g)
