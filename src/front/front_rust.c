@@ -96,12 +96,26 @@ static uint32_t read_source(tl_ctx *ctx, const char *path, tl_loc from)
 	return id;
 }
 
+void rs_parser_restore(rs_load *ld, const tl_rparse *saved)
+{
+	tl_rparse p = *saved;
+	p.tys = ld->p.tys;
+	p.gargs = ld->p.gargs;
+	p.segs = ld->p.segs;
+	p.fields = ld->p.fields;
+	p.gparams = ld->p.gparams;
+	p.sb = ld->p.sb;
+	ld->p = p;
+}
+
 /* Parses source `file` as the body of module `mod`. The parser's state is
- * saved around it: a module file is read in the middle of its parent. */
+ * saved around it: a module file is read in the middle of its parent (or
+ * of a macro expansion there). */
 static void parse_source(rs_load *ld, rs_module *mod, uint32_t file)
 {
 	const tl_source *src = tl_source_get(ld->ctx, file);
 	tl_rparse saved = ld->p;
+	const rs_replay *saved_replay = ld->replay;
 	uint32_t saved_file = ld->file;
 	const char *saved_text = ld->text;
 	size_t saved_len = ld->len, skip = 0;
@@ -120,6 +134,7 @@ static void parse_source(rs_load *ld, rs_module *mod, uint32_t file)
 	ld->file = file;
 	ld->text = src->text;
 	ld->len = src->len;
+	ld->replay = NULL;
 	tl_rparse_begin(&ld->p, src->text + skip, src->len - skip, start, false);
 	rs_attrs inner;
 	rs_attrs_init(&inner);
@@ -128,14 +143,8 @@ static void parse_source(rs_load *ld, rs_module *mod, uint32_t file)
 	rs_attrs_release(&inner);
 	ld->p.failed = false; /* a bad inner attribute: go on with the items */
 	rs_items(ld, mod, false);
-	/* the scratch stacks are shared: keep the grown ones */
-	saved.tys = ld->p.tys;
-	saved.gargs = ld->p.gargs;
-	saved.segs = ld->p.segs;
-	saved.fields = ld->p.fields;
-	saved.gparams = ld->p.gparams;
-	saved.sb = ld->p.sb;
-	ld->p = saved;
+	rs_parser_restore(ld, &saved);
+	ld->replay = saved_replay;
 	ld->file = saved_file;
 	ld->text = saved_text;
 	ld->len = saved_len;
@@ -242,6 +251,10 @@ static void load_crate(rs_load *ld, uint32_t file, const char *dir)
 	if (!crate->root)
 		return;
 	ld->types.len = 0;
+	ld->macros.len = 0;
+	ld->crate_macros.len = 0;
+	ld->mcalls = ld->mtokens = ld->msteps = 0;
+	ld->mstop = false;
 	parse_source(ld, crate->root, file);
 	if (!ld->ctx->oom)
 		rs_emit(ld);
@@ -256,6 +269,7 @@ static void load_release(rs_load *ld)
 	TL_VEC_FREE(ld->variants);
 	TL_VEC_FREE(ld->segs);
 	TL_VEC_FREE(ld->cfgkids);
+	rs_macro_release(ld);
 }
 
 static tl_status finish(rs_load *ld, size_t errors_before, tl_status st)

@@ -214,6 +214,10 @@ static bool attr_body(rs_load *ld, const struct tl_cfg *cond, rs_attrs *a)
 		return path_attr(ld, cond, a, loc);
 	}
 	/* any other attribute: a path, then nothing, `= value` or a group */
+	if (single && tl_tok_is(&p->cur, "macro_use"))
+		a->macro_use = true;
+	if (single && tl_tok_is(&p->cur, "macro_export"))
+		a->macro_export = true;
 	while (p->cur.kind == TL_TOK_IDENT || rs_is(ld, TL_P2(':', ':')))
 		tl_rparse__advance(p);
 	if (tl_rparse_eat(p, '=')) {

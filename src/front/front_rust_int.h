@@ -11,6 +11,8 @@
  *  front_rust_const.c  const items: parsing on demand, evaluation
  *  front_rust_impl.c   inherent impls: their associated consts
  *  front_rust_opaque.c tl_add_opaque (ctx.h)
+ *  front_rust_expand.c macro_rules! at item position: scope, expansion
+ *                      (the engine: front_rust_macro.h)
  *
  * Everything kept after loading (modules, items, cfg trees) lives in the
  * context's arena, since resolution asks about it later through
@@ -127,6 +129,12 @@ typedef struct rs_item {
 	uint8_t cwalking;      /* bit t: being checked (meeting it: a cycle) */
 	uint8_t cstate[RS_MAX_TARGETS]; /* 0 new, 1 evaluating, 2 done, 3 failed */
 	tl_u128 cval[RS_MAX_TARGETS];
+	/* RS_CONST made by a macro: the value's tokens (an expansion is not
+	 * one run of source text), ending at cend */
+	const tl_token *ctoks;
+	uint32_t nctoks;
+	bool cfrom_macro;
+	tl_loc cend;
 	/* RS_CONST in an inherent impl: the self type's path, as written
 	 * in the impl's module; such consts are found as `Type::NAME` */
 	const char *const *owner;
@@ -173,7 +181,18 @@ typedef struct rs_attrs {
 	const char *path;          /* #[path = "..."] */
 	tl_loc path_loc;
 	TL_VEC(rs_repr) reprs;     /* scratch, copied by the item */
+	bool macro_use;            /* #[macro_use] (on a module) */
+	bool macro_export;         /* #[macro_export] (on macro_rules!) */
 } rs_attrs;
+
+/* A macro expansion being read by the item loop. */
+typedef struct rs_replay {
+	const tl_token *toks;
+	size_t n;
+	tl_loc end;                /* where its end of input is reported */
+} rs_replay;
+
+struct rs_macro;
 
 typedef struct rs_load {
 	tl_ctx *ctx;
@@ -189,6 +208,14 @@ typedef struct rs_load {
 	uint32_t file;
 	const char *text;
 	size_t len;
+	/* macros (front_rust_expand.c) */
+	const rs_replay *replay;   /* reading an expansion (else the text) */
+	const struct tl_cfg *outer_cfg; /* the cfg of the invocation read */
+	TL_VEC(const struct rs_macro *) macros;       /* textual scope */
+	TL_VEC(const struct rs_macro *) crate_macros; /* all read so far */
+	unsigned mdepth;           /* nested expansions */
+	size_t mcalls, mtokens, msteps; /* used up by this crate */
+	bool mstop;                /* a limit ran out: expand no more */
 } rs_load;
 
 /* ---- front_rust.c ---- */
@@ -196,6 +223,9 @@ void rs_error(rs_load *ld, tl_loc loc, const char *id, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 void *rs_oom(rs_load *ld);
 bool rs_is(const rs_load *ld, uint32_t punct);
+/* Puts back a parser saved by value around a nested parse (a module
+ * file, a macro expansion), keeping the scratch stacks it grew. */
+void rs_parser_restore(rs_load *ld, const tl_rparse *saved);
 /* Loads the module file for `mod name;` declared in `parent`. */
 void rs_load_mod_file(rs_load *ld, rs_item *mod_item, const char *path_attr,
 		      tl_loc path_loc);
@@ -213,6 +243,22 @@ bool rs_at_const_item(rs_load *ld);
  * (NULL for `const _` and after errors). */
 rs_item *rs_const_item(rs_load *ld, rs_module *mod, const rs_attrs *a,
 		       tl_loc loc);
+
+/* ---- front_rust_expand.c ---- */
+/* At the `!` of `path!` at item position (segs: the path's identifiers,
+ * loc: its start): reads a `macro_rules!` definition, or expands a macro
+ * of this crate and reads the expansion's items into mod. False when the
+ * macro is not one of ours (another crate's): the caller skips it. */
+bool rs_macro_item(rs_load *ld, rs_module *mod, const rs_attrs *a,
+		   const tl_token *segs, size_t nsegs, tl_loc loc);
+/* Around a module's items: what it defines leaves the textual scope
+ * with it, unless the module is #[macro_use] (keep). */
+size_t rs_macro_scope_enter(const rs_load *ld);
+void rs_macro_scope_leave(rs_load *ld, size_t mark, bool keep);
+void rs_macro_release(rs_load *ld);
+/* Where the current token is: its offset in ld->text, or its index in
+ * the expansion being read. */
+size_t rs_pos(const rs_load *ld);
 
 /* ---- front_rust_impl.c ---- */
 /* At `impl` (or `unsafe impl`): keeps the associated consts of an inherent

@@ -72,6 +72,15 @@ void tl_rparse_begin(tl_rparse *p, const char *text, size_t len, tl_loc start,
 	tl_rparse__advance(p);
 }
 
+void tl_rparse_begin_tokens(tl_rparse *p, const tl_token *toks, size_t n,
+			    size_t first, tl_loc end)
+{
+	tl_rlex_init_tokens(&p->lx, toks, n, first, end);
+	p->depth = 0;
+	p->failed = false;
+	tl_rparse__advance(p);
+}
+
 bool tl_rparse__enter(tl_rparse *p)
 {
 	if (p->failed)

@@ -65,6 +65,11 @@ void tl_rparse_release(tl_rparse *p);
 void tl_rparse_begin(tl_rparse *p, const char *text, size_t len, tl_loc start,
 		     bool fixed_loc);
 
+/* Starts on a token array instead of a text (a macro expansion, see
+ * tl_rlex_init_tokens): from index `first`, with the EOF at `end`. */
+void tl_rparse_begin_tokens(tl_rparse *p, const tl_token *toks, size_t n,
+			    size_t first, tl_loc end);
+
 /* ---- entry points: parse at the current token ---- */
 
 /* A type: `u8`, `Vec<T>`, `&'a mut [u8]`, `fn(i32) -> i32`, `dyn A + B`. */

@@ -1,0 +1,298 @@
+/*
+ * Macro invocations at item position: `macro_rules!` definitions are kept,
+ * and an invocation of a macro of this crate is expanded
+ * (front_rust_macro.h) and its tokens read by the item loop as if they
+ * were written where the invocation is, in the invoking module. Any other
+ * invocation (`bitflags!`, `lazy_static!`: another crate's macros) is
+ * skipped by balanced delimiters, as before.
+ *
+ * Scope (Rust Reference, "Macros By Example", "Scoping, Exporting, and
+ * Importing"): the crate is read in textual order, so the textual scope
+ * is a stack: a definition is pushed when it is read, and leaving a
+ * module pops what the module defined unless the module is
+ * `#[macro_use]`. A name is looked up there first, newest first. Paths
+ * (`crate::name!`, `$crate::name!`, `self::m::name!`) and single names
+ * the textual scope lacks then look among every macro this crate has
+ * defined so far: a single name through a `use crate::...` of the
+ * module, else a `#[macro_export]` one (which rustc puts at the crate
+ * root). A macro defined after the invocation is not found.
+ */
+#include <stdarg.h>
+#include <string.h>
+
+#include "front/front_rust_int.h"
+#include "front/front_rust_macro.h"
+
+size_t rs_pos(const rs_load *ld)
+{
+	if (ld->replay)
+		return tl_rlex_tell(&ld->p.lx);
+	return (size_t)(ld->p.cur.text - ld->text);
+}
+
+size_t rs_macro_scope_enter(const rs_load *ld)
+{
+	return ld->macros.len;
+}
+
+void rs_macro_scope_leave(rs_load *ld, size_t mark, bool keep)
+{
+	if (!keep && ld->macros.len > mark)
+		ld->macros.len = mark;
+}
+
+void rs_macro_release(rs_load *ld)
+{
+	TL_VEC_FREE(ld->macros);
+	TL_VEC_FREE(ld->crate_macros);
+}
+
+static bool push_tok(rs_tokvec *v, tl_tok_kind kind, uint32_t punct,
+		     const char *text, size_t len, tl_loc loc)
+{
+	tl_token t = {0};
+	t.kind = kind;
+	t.punct = punct;
+	t.text = text;
+	t.len = t.suffix = len;
+	t.loc = loc;
+	return TL_VEC_PUSH(*v, t);
+}
+
+/* A doc comment among a macro's tokens is the attribute it stands for,
+ * `#[doc = "..."]` (`#![doc = ...]` for the inner forms), as rustc hands
+ * it to macros: `$(#[$m:meta])*` matches it. The string token's text is
+ * the comment as written; nothing reads a doc attribute's value. */
+static bool push_doc(rs_tokvec *v, const tl_token *d)
+{
+	tl_loc l = d->loc;
+	return push_tok(v, TL_TOK_PUNCT, '#', "#", 1, l) &&
+	       (!d->inner_doc || push_tok(v, TL_TOK_PUNCT, '!', "!", 1, l)) &&
+	       push_tok(v, TL_TOK_PUNCT, '[', "[", 1, l) &&
+	       push_tok(v, TL_TOK_IDENT, 0, "doc", 3, l) &&
+	       push_tok(v, TL_TOK_PUNCT, '=', "=", 1, l) &&
+	       push_tok(v, TL_TOK_STR, 0, d->text, d->len, l) &&
+	       push_tok(v, TL_TOK_PUNCT, ']', "]", 1, l);
+}
+
+/* Collects the tokens of the group at the current token (an opening
+ * delimiter) without its delimiters, and leaves the parser after it.
+ * Doc comments inside are kept, as attributes. Returns the opening
+ * delimiter, 0 when the input ends inside the group or memory runs out. */
+static uint32_t collect_group(rs_load *ld, rs_tokvec *v, tl_loc *end)
+{
+	tl_rparse *p = &ld->p;
+	uint32_t delim = p->cur.punct;
+	size_t depth = 1;
+	bool keep_doc = p->lx.keep_doc;
+	p->lx.keep_doc = true;
+	tl_rparse__advance(p);
+	while (p->cur.kind != TL_TOK_EOF) {
+		if (rs_tok_open(&p->cur)) {
+			depth++;
+		} else if (rs_tok_close(&p->cur) && --depth == 0) {
+			*end = p->cur.loc;
+			p->lx.keep_doc = keep_doc;
+			tl_rparse__advance(p);
+			return delim;
+		}
+		if (!(p->cur.kind == TL_TOK_DOC ? push_doc(v, &p->cur) :
+		      TL_VEC_PUSH(*v, p->cur))) {
+			rs_oom(ld);
+			break;
+		}
+		tl_rparse__advance(p);
+	}
+	p->lx.keep_doc = keep_doc;
+	return 0;
+}
+
+static const rs_macro *newest(const rs_macro *const *list, size_t n,
+			      const char *name, bool exported_only)
+{
+	for (size_t i = n; i > 0; i--)
+		if (list[i - 1]->name == name &&
+		    (!exported_only || list[i - 1]->exported))
+			return list[i - 1];
+	return NULL;
+}
+
+static bool local_root(const char *seg)
+{
+	return !strcmp(seg, "crate") || !strcmp(seg, "self") ||
+	       !strcmp(seg, "super");
+}
+
+static const rs_macro *lookup(rs_load *ld, const rs_module *mod,
+			      const tl_token *segs, size_t n)
+{
+	const char *name = tl_intern(ld->ctx, segs[n - 1].text, segs[n - 1].len);
+	const rs_macro *const *all = ld->crate_macros.items;
+	size_t nall = ld->crate_macros.len;
+	const rs_macro *m;
+	if (!name)
+		return rs_oom(ld);
+	if (n == 1) {
+		m = newest(ld->macros.items, ld->macros.len, name, false);
+		for (const rs_item *it = mod->items; !m && it; it = it->next)
+			if (it->kind == RS_USE && it->name == name && !it->glob &&
+			    it->nsegs > 1 && local_root(it->segs[0]))
+				m = newest(all, nall, tl_intern_cstr(ld->ctx,
+						it->segs[it->nsegs - 1]), false);
+		return m ? m : newest(all, nall, name, true);
+	}
+	if (segs[0].kind != TL_TOK_IDENT ||
+	    !(tl_tok_is(&segs[0], "crate") || tl_tok_is(&segs[0], "self") ||
+	      tl_tok_is(&segs[0], "super")))
+		return NULL;
+	m = newest(all, nall, name, true);
+	return m ? m : newest(all, nall, name, false);
+}
+
+static bool push_macro(rs_load *ld, const rs_macro *m)
+{
+	if (!TL_VEC_PUSH(ld->macros, m) || !TL_VEC_PUSH(ld->crate_macros, m)) {
+		rs_oom(ld);
+		return false;
+	}
+	return true;
+}
+
+/* `macro_rules! name { rules }` with the `!` current. */
+static void define(rs_load *ld, rs_module *mod, const rs_attrs *a, tl_loc loc)
+{
+	tl_rparse *p = &ld->p;
+	rs_tokvec body = {0};
+	tl_loc end;
+	char b[64];
+	tl_rparse__advance(p); /* ! */
+	const char *name = tl_rparse__intern_tok(p, &p->cur);
+	tl_rparse__advance(p);
+	if (!rs_tok_open(&p->cur)) {
+		rs_error(ld, p->cur.loc, ID_RS_SYNTAX,
+			 "expected '{', '(' or '[' after 'macro_rules! %s', found %s",
+			 name ? name : "", tl_rparse__desc(&p->cur, b, sizeof(b)));
+		return;
+	}
+	uint32_t delim = collect_group(ld, &body, &end);
+	if (delim && delim != '{')
+		tl_rparse_eat(p, ';');
+	if (name && delim && !p->failed &&
+	    (mod->mask & rs_cfg_eval(&ld->cfgs, a->cfg))) {
+		rs_macro *m = rs_macro_define(ld->ctx, name, loc, body.items,
+					      body.len);
+		if (m) {
+			m->exported = a->macro_export;
+			push_macro(ld, m);
+		} else if (ld->ctx->oom) {
+			rs_oom(ld);
+		}
+	}
+	TL_VEC_FREE(body);
+}
+
+/* Reads the expansion `toks` as the items of `mod`, under `cfg`. */
+static void replay(rs_load *ld, rs_module *mod, const rs_tokvec *toks,
+		   tl_loc end, const struct tl_cfg *cfg)
+{
+	tl_rparse saved = ld->p;
+	const rs_replay *saved_replay = ld->replay;
+	const struct tl_cfg *saved_cfg = ld->outer_cfg;
+	rs_replay r = {toks->items, toks->len, end};
+	ld->replay = &r;
+	ld->outer_cfg = cfg;
+	ld->mdepth++;
+	tl_rparse_begin_tokens(&ld->p, r.toks, r.n, 0, end);
+	rs_items(ld, mod, false);
+	ld->mdepth--;
+	rs_parser_restore(ld, &saved);
+	ld->replay = saved_replay;
+	ld->outer_cfg = saved_cfg;
+	if (ld->ctx->oom)
+		ld->p.failed = true;
+}
+
+/* A limit of the crate's expansions ran out: reported once, and no
+ * macro of this crate is expanded any more (rustc stops at its
+ * recursion limit too). */
+static void limit_error(rs_load *ld, tl_loc loc, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void limit_error(rs_load *ld, tl_loc loc, const char *fmt, ...)
+{
+	tl_strbuf sb = TL_STRBUF_INIT;
+	va_list ap;
+	va_start(ap, fmt);
+	tl_strbuf_vaddf(&sb, fmt, ap);
+	va_end(ap);
+	tl_error(ld->ctx, loc, ID_RS_MACRO, "%s", tl_strbuf_cstr(&sb));
+	tl_strbuf_release(&sb);
+	ld->mstop = true;
+}
+
+static void expand(rs_load *ld, rs_module *mod, const rs_attrs *a,
+		   const rs_macro *m, const rs_tokvec *in, tl_loc loc, tl_loc end)
+{
+	rs_tokvec out = {0};
+	if (ld->mdepth >= RS_MACRO_MAX_DEPTH) {
+		limit_error(ld, loc, "recursion limit reached while expanding '%s!' (more than %lu nested invocations)",
+			    m->name, (unsigned long)RS_MACRO_MAX_DEPTH);
+		return;
+	}
+	if (ld->mcalls >= RS_MACRO_MAX_CALLS) {
+		limit_error(ld, loc, "too many macro invocations to expand ('%s!' would be number %lu)",
+			    m->name, (unsigned long)RS_MACRO_MAX_CALLS + 1);
+		return;
+	}
+	ld->mcalls++;
+	size_t left = RS_MACRO_MAX_TOTAL - ld->mtokens;
+	rs_budget b = {left < RS_MACRO_MAX_TOKENS ? left : RS_MACRO_MAX_TOKENS,
+		       RS_MACRO_MAX_STEPS - ld->msteps, false, false};
+	tl_status st = rs_macro_expand(ld->ctx, m, in->items, in->len, loc, &b,
+				       &out);
+	ld->msteps = RS_MACRO_MAX_STEPS - b.steps;
+	if (st == TL_ENOMEM) {
+		rs_oom(ld);
+	} else if (b.steps_out) {
+		limit_error(ld, loc, "matching the invocations of macros takes too long ('%s!' passed %lu steps in this crate)",
+			    m->name, (unsigned long)RS_MACRO_MAX_STEPS);
+	} else if (b.tokens_out && left < RS_MACRO_MAX_TOKENS) {
+		limit_error(ld, loc, "macro expansions are too large ('%s!' passed %lu tokens in this crate)",
+			    m->name, (unsigned long)RS_MACRO_MAX_TOTAL);
+	} else if (b.tokens_out) {
+		limit_error(ld, loc, "expansion of macro '%s' is too large (more than %lu tokens)",
+			    m->name, (unsigned long)RS_MACRO_MAX_TOKENS);
+	} else if (st == TL_OK) {
+		ld->mtokens += out.len;
+		replay(ld, mod, &out, end, a->cfg);
+	}
+	TL_VEC_FREE(out);
+}
+
+bool rs_macro_item(rs_load *ld, rs_module *mod, const rs_attrs *a,
+		   const tl_token *segs, size_t nsegs, tl_loc loc)
+{
+	tl_rparse *p = &ld->p;
+	const tl_token *next = tl_rlex_peek(&p->lx);
+	if (nsegs == 1 && tl_tok_is(&segs[0], "macro_rules") &&
+	    next->kind == TL_TOK_IDENT) {
+		define(ld, mod, a, loc);
+		return true;
+	}
+	if (!nsegs || !rs_tok_open(next))
+		return false;
+	const rs_macro *m = lookup(ld, mod, segs, nsegs);
+	if (!m)
+		return false;
+	rs_tokvec in = {0};
+	tl_loc end;
+	tl_rparse__advance(p); /* ! */
+	uint32_t delim = collect_group(ld, &in, &end);
+	if (delim && delim != '{')
+		tl_rparse_eat(p, ';');
+	if (delim && !p->failed && !ld->mstop &&
+	    (mod->mask & rs_cfg_eval(&ld->cfgs, a->cfg)))
+		expand(ld, mod, a, m, &in, loc, end);
+	TL_VEC_FREE(in);
+	return true;
+}
