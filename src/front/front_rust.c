@@ -238,6 +238,23 @@ out:
 	free(alt);
 }
 
+void rs_include(rs_load *ld, rs_module *mod, const char *rel, tl_loc loc)
+{
+	const tl_source *src = tl_source_get(ld->ctx, ld->file);
+	const char *dir = src ? dir_of(ld, src->path) : NULL;
+	char *file = dir ? join(dir, rel) : NULL;
+	if (!file) {
+		rs_oom(ld);
+		return;
+	}
+	uint32_t id = read_source(ld->ctx, file, loc);
+	free(file);
+	if (id)
+		parse_source(ld, mod, id);
+	else if (ld->ctx->oom)
+		rs_oom(ld);
+}
+
 static void load_crate(rs_load *ld, uint32_t file, const char *dir)
 {
 	rs_crate *crate = tl_arena_alloc(&ld->ctx->arena, sizeof(*crate));
@@ -348,6 +365,8 @@ static void load_init(rs_load *ld, tl_ctx *ctx)
 	ld->ctx = ctx;
 	tl_rparse_init(&ld->p, ctx);
 	ld->p.allow_qpath = true;
+	ld->p.type_macro = rs_type_macro;
+	ld->p.type_macro_user = ld;
 }
 
 tl_status tl_front_rust_load(tl_ctx *ctx, const char *path,

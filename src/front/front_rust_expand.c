@@ -79,9 +79,8 @@ static bool push_doc(rs_tokvec *v, const tl_token *d)
  * delimiter) without its delimiters, and leaves the parser after it.
  * Doc comments inside are kept, as attributes. Returns the opening
  * delimiter, 0 when the input ends inside the group or memory runs out. */
-static uint32_t collect_group(rs_load *ld, rs_tokvec *v, tl_loc *end)
+static uint32_t collect_group(tl_rparse *p, rs_tokvec *v, tl_loc *end)
 {
-	tl_rparse *p = &ld->p;
 	uint32_t delim = p->cur.punct;
 	size_t depth = 1;
 	bool keep_doc = p->lx.keep_doc;
@@ -98,7 +97,8 @@ static uint32_t collect_group(rs_load *ld, rs_tokvec *v, tl_loc *end)
 		}
 		if (!(p->cur.kind == TL_TOK_DOC ? push_doc(v, &p->cur) :
 		      TL_VEC_PUSH(*v, p->cur))) {
-			rs_oom(ld);
+			p->ctx->oom = true;
+			p->failed = true;
 			break;
 		}
 		tl_rparse__advance(p);
@@ -123,27 +123,24 @@ static bool local_root(const char *seg)
 	       !strcmp(seg, "super");
 }
 
+/* The macro that the path segs[0..n) (interned) names from mod. */
 static const rs_macro *lookup(rs_load *ld, const rs_module *mod,
-			      const tl_token *segs, size_t n)
+			      const char *const *segs, size_t n)
 {
-	const char *name = tl_intern(ld->ctx, segs[n - 1].text, segs[n - 1].len);
+	const char *name = segs[n - 1];
 	const rs_macro *const *all = ld->crate_macros.items;
 	size_t nall = ld->crate_macros.len;
 	const rs_macro *m;
-	if (!name)
-		return rs_oom(ld);
 	if (n == 1) {
 		m = newest(ld->macros.items, ld->macros.len, name, false);
-		for (const rs_item *it = mod->items; !m && it; it = it->next)
+		for (const rs_item *it = mod ? mod->items : NULL; !m && it;
+		     it = it->next)
 			if (it->kind == RS_USE && it->name == name && !it->glob &&
 			    it->nsegs > 1 && local_root(it->segs[0]))
-				m = newest(all, nall, tl_intern_cstr(ld->ctx,
-						it->segs[it->nsegs - 1]), false);
+				m = newest(all, nall, it->segs[it->nsegs - 1], false);
 		return m ? m : newest(all, nall, name, true);
 	}
-	if (segs[0].kind != TL_TOK_IDENT ||
-	    !(tl_tok_is(&segs[0], "crate") || tl_tok_is(&segs[0], "self") ||
-	      tl_tok_is(&segs[0], "super")))
+	if (!local_root(segs[0]))
 		return NULL;
 	m = newest(all, nall, name, true);
 	return m ? m : newest(all, nall, name, false);
@@ -174,7 +171,7 @@ static void define(rs_load *ld, rs_module *mod, const rs_attrs *a, tl_loc loc)
 			 name ? name : "", tl_rparse__desc(&p->cur, b, sizeof(b)));
 		return;
 	}
-	uint32_t delim = collect_group(ld, &body, &end);
+	uint32_t delim = collect_group(p, &body, &end);
 	if (delim && delim != '{')
 		tl_rparse_eat(p, ';');
 	if (name && delim && !p->failed &&
@@ -230,43 +227,89 @@ static void limit_error(rs_load *ld, tl_loc loc, const char *fmt, ...)
 	ld->mstop = true;
 }
 
-static void expand(rs_load *ld, rs_module *mod, const rs_attrs *a,
-		   const rs_macro *m, const rs_tokvec *in, tl_loc loc, tl_loc end)
+/* Expands m on the invocation tokens `in` into *out, within the crate's
+ * limits; false (an error recorded, or out of memory) when there is no
+ * expansion. */
+static bool run(rs_load *ld, const rs_macro *m, const rs_tokvec *in,
+		tl_loc loc, rs_tokvec *out)
 {
-	rs_tokvec out = {0};
 	if (ld->mdepth >= RS_MACRO_MAX_DEPTH) {
 		limit_error(ld, loc, "recursion limit reached while expanding '%s!' (more than %lu nested invocations)",
 			    m->name, (unsigned long)RS_MACRO_MAX_DEPTH);
-		return;
+		return false;
 	}
 	if (ld->mcalls >= RS_MACRO_MAX_CALLS) {
 		limit_error(ld, loc, "too many macro invocations to expand ('%s!' would be number %lu)",
 			    m->name, (unsigned long)RS_MACRO_MAX_CALLS + 1);
-		return;
+		return false;
 	}
 	ld->mcalls++;
 	size_t left = RS_MACRO_MAX_TOTAL - ld->mtokens;
 	rs_budget b = {left < RS_MACRO_MAX_TOKENS ? left : RS_MACRO_MAX_TOKENS,
 		       RS_MACRO_MAX_STEPS - ld->msteps, false, false};
 	tl_status st = rs_macro_expand(ld->ctx, m, in->items, in->len, loc, &b,
-				       &out);
+				       out);
 	ld->msteps = RS_MACRO_MAX_STEPS - b.steps;
-	if (st == TL_ENOMEM) {
-		rs_oom(ld);
-	} else if (b.steps_out) {
+	if (b.steps_out)
 		limit_error(ld, loc, "matching the invocations of macros takes too long ('%s!' passed %lu steps in this crate)",
 			    m->name, (unsigned long)RS_MACRO_MAX_STEPS);
-	} else if (b.tokens_out && left < RS_MACRO_MAX_TOKENS) {
+	else if (b.tokens_out && left < RS_MACRO_MAX_TOKENS)
 		limit_error(ld, loc, "macro expansions are too large ('%s!' passed %lu tokens in this crate)",
 			    m->name, (unsigned long)RS_MACRO_MAX_TOTAL);
-	} else if (b.tokens_out) {
+	else if (b.tokens_out)
 		limit_error(ld, loc, "expansion of macro '%s' is too large (more than %lu tokens)",
 			    m->name, (unsigned long)RS_MACRO_MAX_TOKENS);
-	} else if (st == TL_OK) {
-		ld->mtokens += out.len;
-		replay(ld, mod, &out, end, a->cfg);
+	if (st == TL_OK)
+		ld->mtokens += out->len;
+	return st == TL_OK;
+}
+
+/* Interns the identifiers of a macro path; false when out of memory. */
+static bool intern_path(rs_load *ld, const tl_token *segs, size_t n,
+			const char **out)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!(out[i] = tl_intern(ld->ctx, segs[i].text, segs[i].len)))
+			return rs_oom(ld) != NULL;
+	return true;
+}
+
+/* The built-in `include!("file.rs")` at item position: the file's items
+ * are read as if written here. A path that is not one plain string
+ * (`include!(concat!(env!("OUT_DIR"), ..))`: a build script's output) is
+ * skipped. */
+static void include(rs_load *ld, rs_module *mod, const rs_attrs *a,
+		    tl_loc loc)
+{
+	tl_rparse *p = &ld->p;
+	rs_tokvec in = {0};
+	tl_loc end;
+	tl_rparse__advance(p); /* ! */
+	uint32_t delim = collect_group(p, &in, &end);
+	if (delim && delim != '{')
+		tl_rparse_eat(p, ';');
+	const tl_token *t = in.len == 1 ? &in.items[0] : NULL;
+	if (delim && !p->failed && t && t->kind == TL_TOK_STR &&
+	    t->text[0] == '"' && t->suffix == t->len &&
+	    !memchr(t->text, '\\', t->len) && !ld->mstop &&
+	    (mod->mask & rs_cfg_eval(&ld->cfgs, a->cfg))) {
+		const char *rel = tl_arena_strndup(&ld->ctx->arena, t->text + 1,
+						   t->len - 2);
+		const struct tl_cfg *outer = ld->outer_cfg;
+		if (ld->mdepth >= RS_MACRO_MAX_DEPTH) {
+			limit_error(ld, loc, "recursion limit reached while expanding '%s!' (more than %lu nested invocations)",
+				    "include", (unsigned long)RS_MACRO_MAX_DEPTH);
+		} else if (!rel) {
+			rs_oom(ld);
+		} else {
+			ld->outer_cfg = a->cfg;
+			ld->mdepth++;
+			rs_include(ld, mod, rel, t->loc);
+			ld->mdepth--;
+			ld->outer_cfg = outer;
+		}
 	}
-	TL_VEC_FREE(out);
+	TL_VEC_FREE(in);
 }
 
 bool rs_macro_item(rs_load *ld, rs_module *mod, const rs_attrs *a,
@@ -274,25 +317,77 @@ bool rs_macro_item(rs_load *ld, rs_module *mod, const rs_attrs *a,
 {
 	tl_rparse *p = &ld->p;
 	const tl_token *next = tl_rlex_peek(&p->lx);
+	const char *names[RS_MACRO_MAX_PATH];
 	if (nsegs == 1 && tl_tok_is(&segs[0], "macro_rules") &&
 	    next->kind == TL_TOK_IDENT) {
 		define(ld, mod, a, loc);
 		return true;
 	}
-	if (!nsegs || !rs_tok_open(next))
+	if (!nsegs || nsegs > RS_MACRO_MAX_PATH || !rs_tok_open(next) ||
+	    !intern_path(ld, segs, nsegs, names))
 		return false;
-	const rs_macro *m = lookup(ld, mod, segs, nsegs);
+	const rs_macro *m = lookup(ld, mod, names, nsegs);
+	if (!m && nsegs == 1 && !strcmp(names[0], "include")) {
+		include(ld, mod, a, loc);
+		return true;
+	}
 	if (!m)
 		return false;
-	rs_tokvec in = {0};
+	rs_tokvec in = {0}, out = {0};
 	tl_loc end;
 	tl_rparse__advance(p); /* ! */
-	uint32_t delim = collect_group(ld, &in, &end);
+	uint32_t delim = collect_group(p, &in, &end);
 	if (delim && delim != '{')
 		tl_rparse_eat(p, ';');
 	if (delim && !p->failed && !ld->mstop &&
-	    (mod->mask & rs_cfg_eval(&ld->cfgs, a->cfg)))
-		expand(ld, mod, a, m, &in, loc, end);
+	    (mod->mask & rs_cfg_eval(&ld->cfgs, a->cfg)) &&
+	    run(ld, m, &in, loc, &out))
+		replay(ld, mod, &out, end, a->cfg);
 	TL_VEC_FREE(in);
+	TL_VEC_FREE(out);
 	return true;
+}
+
+/* tl_rparse.type_macro: `m!(...)` in a type (syn's `Token![as]`). The
+ * expansion is parsed as one type by a parser of its own. */
+const tl_texpr *rs_type_macro(void *user, tl_rparse *p,
+			      const char *const *segs, uint32_t nsegs,
+			      tl_loc loc)
+{
+	rs_load *ld = user;
+	const tl_token *next = tl_rlex_peek(&p->lx);
+	const rs_macro *m = rs_tok_open(next) && !ld->mstop ?
+			    lookup(ld, ld->mod, segs, nsegs) : NULL;
+	const tl_texpr *t = NULL;
+	if (!m) {
+		if (!p->failed && !ld->mstop)
+			tl_error(ld->ctx, loc, ID_RS_UNSUPPORTED,
+				 "macro '%s!' in a type is not one of this crate's macros (only those are expanded)",
+				 segs[nsegs - 1]);
+		p->failed = true;
+		return NULL;
+	}
+	rs_tokvec in = {0}, out = {0};
+	tl_loc end;
+	tl_rparse__advance(p); /* ! */
+	if (collect_group(p, &in, &end) && !p->failed &&
+	    run(ld, m, &in, loc, &out)) {
+		tl_rparse q;
+		tl_rparse_init(&q, ld->ctx);
+		q.allow_qpath = p->allow_qpath;
+		q.type_macro = p->type_macro;
+		q.type_macro_user = user;
+		tl_rparse_begin_tokens(&q, out.items, out.len, 0, end);
+		ld->mdepth++;
+		t = tl_rparse_type(&q);
+		if (t && !tl_rparse_end(&q, "the type made by the macro"))
+			t = NULL;
+		ld->mdepth--;
+		tl_rparse_release(&q);
+	}
+	TL_VEC_FREE(in);
+	TL_VEC_FREE(out);
+	if (!t)
+		p->failed = true; /* the error is recorded */
+	return t;
 }

@@ -213,6 +213,7 @@ typedef struct rs_load {
 	const struct tl_cfg *outer_cfg; /* the cfg of the invocation read */
 	TL_VEC(const struct rs_macro *) macros;       /* textual scope */
 	TL_VEC(const struct rs_macro *) crate_macros; /* all read so far */
+	rs_module *mod;            /* the module whose items are read */
 	unsigned mdepth;           /* nested expansions */
 	size_t mcalls, mtokens, msteps; /* used up by this crate */
 	bool mstop;                /* a limit ran out: expand no more */
@@ -226,6 +227,9 @@ bool rs_is(const rs_load *ld, uint32_t punct);
 /* Puts back a parser saved by value around a nested parse (a module
  * file, a macro expansion), keeping the scratch stacks it grew. */
 void rs_parser_restore(rs_load *ld, const tl_rparse *saved);
+/* `include!("rel")` in module mod: reads the file (relative to the
+ * directory of the file being read) and its items into mod. */
+void rs_include(rs_load *ld, rs_module *mod, const char *rel, tl_loc loc);
 /* Loads the module file for `mod name;` declared in `parent`. */
 void rs_load_mod_file(rs_load *ld, rs_item *mod_item, const char *path_attr,
 		      tl_loc path_loc);
@@ -253,6 +257,11 @@ bool rs_macro_item(rs_load *ld, rs_module *mod, const rs_attrs *a,
 		   const tl_token *segs, size_t nsegs, tl_loc loc);
 /* Around a module's items: what it defines leaves the textual scope
  * with it, unless the module is #[macro_use] (keep). */
+/* tl_rparse.type_macro for the .rs front end (user: the rs_load). */
+const tl_texpr *rs_type_macro(void *user, tl_rparse *p,
+			      const char *const *segs, uint32_t nsegs,
+			      tl_loc loc);
+#define RS_MACRO_MAX_PATH 8 /* segments of a macro path we look up */
 size_t rs_macro_scope_enter(const rs_load *ld);
 void rs_macro_scope_leave(rs_load *ld, size_t mark, bool keep);
 void rs_macro_release(rs_load *ld);

@@ -276,15 +276,15 @@ static void other_item(rs_load *ld, rs_module *mod, const rs_attrs *a)
 {
 	tl_rparse *p = &ld->p;
 	char b[64];
-	tl_token first = p->cur, segs[8];
+	tl_token first = p->cur, segs[RS_MACRO_MAX_PATH];
 	size_t n = 0;
 	while (p->cur.kind == TL_TOK_IDENT || rs_is(ld, TL_P2(':', ':'))) {
-		if (p->cur.kind == TL_TOK_IDENT && n++ < 8)
+		if (p->cur.kind == TL_TOK_IDENT && n++ < RS_MACRO_MAX_PATH)
 			segs[n - 1] = p->cur;
 		tl_rparse__advance(p);
 	}
 	if (first.kind == TL_TOK_IDENT && rs_is(ld, '!')) {
-		if (n > 8 || !rs_macro_item(ld, mod, a, segs, n, first.loc))
+		if (!rs_macro_item(ld, mod, a, segs, n, first.loc))
 			rs_skip_item(ld, false);
 		return;
 	}
@@ -396,7 +396,7 @@ static void recover(rs_load *ld, size_t start, tl_loc loc)
 	p->failed = false;
 }
 
-void rs_items(rs_load *ld, rs_module *mod, bool inner)
+static void items(rs_load *ld, rs_module *mod, bool inner)
 {
 	tl_rparse *p = &ld->p;
 	while (!p->failed) {
@@ -419,4 +419,12 @@ void rs_items(rs_load *ld, rs_module *mod, bool inner)
 		if (p->failed && !ld->ctx->oom)
 			recover(ld, start, loc);
 	}
+}
+
+void rs_items(rs_load *ld, rs_module *mod, bool inner)
+{
+	rs_module *outer = ld->mod;
+	ld->mod = mod;
+	items(ld, mod, inner);
+	ld->mod = outer;
 }

@@ -352,6 +352,14 @@ static const tl_texpr *parse_path(tl_rparse *p)
 			break;
 		}
 		tl_rparse__advance(p);
+		if (is_punct(p, '!') && p->type_macro) {
+			uint32_t n = (uint32_t)(p->segs.len - mark);
+			const tl_texpr *t = p->type_macro(p->type_macro_user, p,
+							  p->segs.items + mark,
+							  n, loc);
+			p->segs.len = mark;
+			return t;
+		}
 		bool turbofish = is_punct(p, TL_P2(':', ':')) &&
 				 tl_rlex_peek(&p->lx)->kind == TL_TOK_PUNCT &&
 				 tl_rlex_peek(&p->lx)->punct == '<';

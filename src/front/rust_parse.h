@@ -48,6 +48,15 @@ typedef struct tl_rparse {
 	 * "<T as Trait>", which names no type, so resolution can say that an
 	 * associated type needs trait resolution. Off: a syntax error. */
 	bool allow_qpath;
+	/* A macro invocation in type position (`Token![as]`), with the
+	 * current token at its `!` (segs: the path before it, interned):
+	 * the .rs front end sets this to expand its crate's macros. It must
+	 * consume the invocation and return the type, or NULL with an error
+	 * recorded. NULL hook: `path!` in a type is a syntax error. */
+	const tl_texpr *(*type_macro)(void *user, struct tl_rparse *p,
+				      const char *const *segs, uint32_t nsegs,
+				      tl_loc loc);
+	void *type_macro_user;
 	/* scratch stacks (malloc), see the file comment */
 	TL_VEC(const tl_texpr *) tys;
 	TL_VEC(tl_garg) gargs;
