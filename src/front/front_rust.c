@@ -115,7 +115,7 @@ static void parse_source(rs_load *ld, rs_module *mod, uint32_t file)
 {
 	const tl_source *src = tl_source_get(ld->ctx, file);
 	tl_rparse saved = ld->p;
-	const rs_replay *saved_replay = ld->replay;
+	rs_replay *saved_replay = ld->replay;
 	uint32_t saved_file = ld->file;
 	const char *saved_text = ld->text;
 	size_t saved_len = ld->len, skip = 0;
@@ -140,6 +140,8 @@ static void parse_source(rs_load *ld, rs_module *mod, uint32_t file)
 	rs_attrs_init(&inner);
 	if (rs_inner_attrs(ld, &inner))
 		mod->mask &= rs_cfg_eval(&ld->cfgs, inner.cfg);
+	if (!mod->parent && inner.recursion_limit)
+		ld->mlimit = inner.recursion_limit;
 	rs_attrs_release(&inner);
 	ld->p.failed = false; /* a bad inner attribute: go on with the items */
 	rs_items(ld, mod, false);
@@ -271,6 +273,7 @@ static void load_crate(rs_load *ld, uint32_t file, const char *dir)
 	ld->macros.len = 0;
 	ld->crate_macros.len = 0;
 	ld->mcalls = ld->mtokens = ld->msteps = 0;
+	ld->mlimit = RS_MACRO_DEPTH_DEFAULT;
 	ld->mstop = false;
 	parse_source(ld, crate->root, file);
 	if (!ld->ctx->oom)

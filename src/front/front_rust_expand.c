@@ -188,25 +188,62 @@ static void define(rs_load *ld, rs_module *mod, const rs_attrs *a, tl_loc loc)
 	TL_VEC_FREE(body);
 }
 
-/* Reads the expansion `toks` as the items of `mod`, under `cfg`. */
-static void replay(rs_load *ld, rs_module *mod, const rs_tokvec *toks,
+/* Reads the expansion `toks` (taken over) as the items of `mod`, under
+ * `cfg`, then any tail invocation it ends with, and so on. */
+static void replay(rs_load *ld, rs_module *mod, rs_tokvec *toks,
 		   tl_loc end, const struct tl_cfg *cfg)
 {
 	tl_rparse saved = ld->p;
-	const rs_replay *saved_replay = ld->replay;
+	rs_replay *saved_replay = ld->replay;
 	const struct tl_cfg *saved_cfg = ld->outer_cfg;
-	rs_replay r = {toks->items, toks->len, end};
-	ld->replay = &r;
-	ld->outer_cfg = cfg;
-	ld->mdepth++;
-	tl_rparse_begin_tokens(&ld->p, r.toks, r.n, 0, end);
-	rs_items(ld, mod, false);
-	ld->mdepth--;
+	unsigned depth = ld->mdepth;
+	rs_replay r = {toks->items, toks->len, end, mod, NULL, 0, end, NULL};
+	tl_token *own = toks->items;
+	toks->items = NULL;
+	toks->len = toks->cap = 0;
+	ld->mnest++;
+	for (;;) {
+		ld->replay = &r;
+		ld->outer_cfg = cfg;
+		ld->mdepth++;
+		tl_rparse_begin_tokens(&ld->p, r.toks, r.n, 0, r.end);
+		rs_items(ld, mod, false);
+		if (!r.tail)
+			break;
+		free(own);
+		own = r.tail;
+		r.toks = r.tail;
+		r.n = r.ntail;
+		r.end = r.tail_end;
+		cfg = r.tail_cfg;
+		r.tail = NULL;
+	}
+	free(own);
+	ld->mnest--;
+	ld->mdepth = depth;
 	rs_parser_restore(ld, &saved);
 	ld->replay = saved_replay;
 	ld->outer_cfg = saved_cfg;
 	if (ld->ctx->oom)
 		ld->p.failed = true;
+}
+
+/* After an invocation that ends the expansion being read into the same
+ * module: its expansion is read next by that expansion's reader. */
+static bool tail(rs_load *ld, rs_module *mod, rs_tokvec *toks, tl_loc end,
+		 const struct tl_cfg *cfg)
+{
+	rs_replay *r = ld->replay;
+	if (!r || r->mod != mod || r->tail || ld->p.cur.kind != TL_TOK_EOF ||
+	    ld->p.failed)
+		return false;
+	r->tail = toks->items;
+	r->ntail = toks->len;
+	r->tail_end = end;
+	r->tail_cfg = cfg;
+	toks->items = NULL;
+	toks->len = toks->cap = 0;
+	return true;
 }
 
 /* A limit of the crate's expansions ran out: reported once, and no
@@ -233,9 +270,10 @@ static void limit_error(rs_load *ld, tl_loc loc, const char *fmt, ...)
 static bool run(rs_load *ld, const rs_macro *m, const rs_tokvec *in,
 		tl_loc loc, rs_tokvec *out)
 {
-	if (ld->mdepth >= RS_MACRO_MAX_DEPTH) {
+	if (ld->mdepth >= ld->mlimit || ld->mnest >= RS_MACRO_MAX_CSTACK) {
 		limit_error(ld, loc, "recursion limit reached while expanding '%s!' (more than %lu nested invocations)",
-			    m->name, (unsigned long)RS_MACRO_MAX_DEPTH);
+			    m->name, (unsigned long)(ld->mdepth >= ld->mlimit ?
+						     ld->mlimit : RS_MACRO_MAX_CSTACK));
 		return false;
 	}
 	if (ld->mcalls >= RS_MACRO_MAX_CALLS) {
@@ -296,15 +334,18 @@ static void include(rs_load *ld, rs_module *mod, const rs_attrs *a,
 		const char *rel = tl_arena_strndup(&ld->ctx->arena, t->text + 1,
 						   t->len - 2);
 		const struct tl_cfg *outer = ld->outer_cfg;
-		if (ld->mdepth >= RS_MACRO_MAX_DEPTH) {
+		if (ld->mdepth >= ld->mlimit || ld->mnest >= RS_MACRO_MAX_CSTACK) {
 			limit_error(ld, loc, "recursion limit reached while expanding '%s!' (more than %lu nested invocations)",
-				    "include", (unsigned long)RS_MACRO_MAX_DEPTH);
+				    "include", (unsigned long)(ld->mdepth >= ld->mlimit ?
+							       ld->mlimit : RS_MACRO_MAX_CSTACK));
 		} else if (!rel) {
 			rs_oom(ld);
 		} else {
 			ld->outer_cfg = a->cfg;
 			ld->mdepth++;
+			ld->mnest++;
 			rs_include(ld, mod, rel, t->loc);
+			ld->mnest--;
 			ld->mdepth--;
 			ld->outer_cfg = outer;
 		}
@@ -341,7 +382,8 @@ bool rs_macro_item(rs_load *ld, rs_module *mod, const rs_attrs *a,
 		tl_rparse_eat(p, ';');
 	if (delim && !p->failed && !ld->mstop &&
 	    (mod->mask & rs_cfg_eval(&ld->cfgs, a->cfg)) &&
-	    run(ld, m, &in, loc, &out))
+	    run(ld, m, &in, loc, &out) &&
+	    !tail(ld, mod, &out, end, a->cfg))
 		replay(ld, mod, &out, end, a->cfg);
 	TL_VEC_FREE(in);
 	TL_VEC_FREE(out);
@@ -379,9 +421,11 @@ const tl_texpr *rs_type_macro(void *user, tl_rparse *p,
 		q.type_macro_user = user;
 		tl_rparse_begin_tokens(&q, out.items, out.len, 0, end);
 		ld->mdepth++;
+		ld->mnest++;
 		t = tl_rparse_type(&q);
 		if (t && !tl_rparse_end(&q, "the type made by the macro"))
 			t = NULL;
+		ld->mnest--;
 		ld->mdepth--;
 		tl_rparse_release(&q);
 	}

@@ -183,13 +183,23 @@ typedef struct rs_attrs {
 	TL_VEC(rs_repr) reprs;     /* scratch, copied by the item */
 	bool macro_use;            /* #[macro_use] (on a module) */
 	bool macro_export;         /* #[macro_export] (on macro_rules!) */
+	unsigned recursion_limit;  /* #![recursion_limit = "N"] (crate root) */
 } rs_attrs;
 
-/* A macro expansion being read by the item loop. */
+/* A macro expansion being read by the item loop (front_rust_expand.c). */
 typedef struct rs_replay {
 	const tl_token *toks;
 	size_t n;
 	tl_loc end;                /* where its end of input is reported */
+	rs_module *mod;            /* the module it is read into */
+	/* an invocation that ends the expansion, expanded but not read yet:
+	 * the expansion's reader goes on with it in a loop, so that
+	 * tt-munchers (`m! { @next $($rest)* }` at the end of m's own
+	 * expansion) do not grow the C stack */
+	tl_token *tail;
+	size_t ntail;
+	tl_loc tail_end;
+	const struct tl_cfg *tail_cfg;
 } rs_replay;
 
 struct rs_macro;
@@ -209,12 +219,14 @@ typedef struct rs_load {
 	const char *text;
 	size_t len;
 	/* macros (front_rust_expand.c) */
-	const rs_replay *replay;   /* reading an expansion (else the text) */
+	rs_replay *replay;         /* reading an expansion (else the text) */
 	const struct tl_cfg *outer_cfg; /* the cfg of the invocation read */
 	TL_VEC(const struct rs_macro *) macros;       /* textual scope */
 	TL_VEC(const struct rs_macro *) crate_macros; /* all read so far */
 	rs_module *mod;            /* the module whose items are read */
-	unsigned mdepth;           /* nested expansions */
+	unsigned mdepth;           /* nested expansions, rustc's count */
+	unsigned mnest;            /* of those, nested on the C stack */
+	unsigned mlimit;           /* #![recursion_limit], else rustc's 128 */
 	size_t mcalls, mtokens, msteps; /* used up by this crate */
 	bool mstop;                /* a limit ran out: expand no more */
 } rs_load;
@@ -262,6 +274,9 @@ const tl_texpr *rs_type_macro(void *user, tl_rparse *p,
 			      const char *const *segs, uint32_t nsegs,
 			      tl_loc loc);
 #define RS_MACRO_MAX_PATH 8 /* segments of a macro path we look up */
+/* nested invocations: rustc's default recursion_limit (a crate may raise
+ * it with #![recursion_limit = "N"]) */
+#define RS_MACRO_DEPTH_DEFAULT 128
 size_t rs_macro_scope_enter(const rs_load *ld);
 void rs_macro_scope_leave(rs_load *ld, size_t mark, bool keep);
 void rs_macro_release(rs_load *ld);

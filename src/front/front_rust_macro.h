@@ -29,12 +29,16 @@
 #define ID_RS_MACRO "bad-macro"
 
 /* Limits against hostile input (doc/rust-frontend.md, "Macros"). */
-#define RS_MACRO_MAX_DEPTH 64          /* nested invocations */
+#define RS_MACRO_MAX_CSTACK 256        /* expansions read inside each
+					* other on the C stack (tail
+					* invocations are not) */
 #define RS_MACRO_MAX_NEST 128          /* delimiters nested in a definition */
+/* winapi with every feature, the largest user measured: 18672
+ * expansions, 2.0M tokens, 1.1M steps */
 #define RS_MACRO_MAX_TOKENS (1u << 17) /* tokens of one expansion */
-#define RS_MACRO_MAX_TOTAL (1u << 21)  /* tokens of all expansions of a crate */
-#define RS_MACRO_MAX_CALLS (1u << 16)  /* expansions of a crate */
-#define RS_MACRO_MAX_STEPS (1u << 24)  /* matching work of a crate */
+#define RS_MACRO_MAX_TOTAL (1u << 23)  /* tokens of all expansions of a crate */
+#define RS_MACRO_MAX_CALLS (1u << 18)  /* expansions of a crate */
+#define RS_MACRO_MAX_STEPS (1u << 25)  /* matching work of a crate */
 
 typedef enum rs_frag {
 	RS_FRAG_IDENT,
