@@ -277,8 +277,8 @@ static bool run(rs_load *ld, const rs_macro *m, const rs_tokvec *in,
 		return false;
 	}
 	if (ld->mcalls >= RS_MACRO_MAX_CALLS) {
-		limit_error(ld, loc, "too many macro invocations to expand ('%s!' would be number %lu)",
-			    m->name, (unsigned long)RS_MACRO_MAX_CALLS + 1);
+		limit_error(ld, loc, "too many macro invocations in this crate (more than %lu expansions)",
+			    (unsigned long)RS_MACRO_MAX_CALLS);
 		return false;
 	}
 	ld->mcalls++;
@@ -289,7 +289,7 @@ static bool run(rs_load *ld, const rs_macro *m, const rs_tokvec *in,
 				       out);
 	ld->msteps = RS_MACRO_MAX_STEPS - b.steps;
 	if (b.steps_out)
-		limit_error(ld, loc, "matching the invocations of macros takes too long ('%s!' passed %lu steps in this crate)",
+		limit_error(ld, loc, "matching macro invocations takes too long ('%s!' passed %lu steps in this crate)",
 			    m->name, (unsigned long)RS_MACRO_MAX_STEPS);
 	else if (b.tokens_out && left < RS_MACRO_MAX_TOKENS)
 		limit_error(ld, loc, "macro expansions are too large ('%s!' passed %lu tokens in this crate)",

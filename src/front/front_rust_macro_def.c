@@ -174,7 +174,8 @@ static size_t repetition(mdef *d, size_t i, size_t hi, bool matcher,
 	if (!is_op(t)) {
 		def_error(d, t->kind == TL_TOK_EOF ? d->t[close].loc : t->loc,
 			  "expected one of '*', '+' or '?' after a repetition in macro '%s', found %s",
-			  d->name, desc(t, b, sizeof(b)));
+			  d->name, t->kind == TL_TOK_EOF ? "the end of its group" :
+			  desc(t, b, sizeof(b)));
 		return hi;
 	}
 	node->op = (char)t->punct;
@@ -331,8 +332,11 @@ static bool rules(mdef *d, rs_macro *m)
 		if (ok && !TL_VEC_PUSH(list, r))
 			ok = def_oom(d);
 	}
-	if (ok && !list.len)
-		def_error(d, m->loc, "macro '%s' has no rules", d->name), ok = false;
+	if (ok && !list.len) {
+		def_error(d, m->loc, "macro '%s' must contain at least one rule",
+			  d->name);
+		ok = false;
+	}
 	if (ok) {
 		m->nrules = (uint32_t)list.len;
 		m->rules = tl_arena_memdup(&d->ctx->arena, list.items,

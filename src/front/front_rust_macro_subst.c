@@ -108,8 +108,9 @@ static void repetition(subst *s, const rs_mnode *m)
 		uint32_t c = mt->binds.items[b].count;
 		if (first && c != count) {
 			tl_error(s->ctx, m->tok.loc, ID_RS_MACRO,
-				 "meta-variable '%s' repeats %u times, but '%s' repeats %u times",
-				 first, count, m->vars[v], c);
+				 "meta-variable '%s' repeats %u time%s, but '%s' repeats %u time%s",
+				 first, count, count == 1 ? "" : "s", m->vars[v], c,
+				 c == 1 ? "" : "s");
 			s->st = TL_EINPUT;
 			return;
 		}
