@@ -243,13 +243,24 @@ out:
 void rs_include(rs_load *ld, rs_module *mod, const char *rel, tl_loc loc)
 {
 	const tl_source *src = tl_source_get(ld->ctx, ld->file);
+	if (!mod->dir) { /* a buffer: no files, as for `mod name;` */
+		tl_error(ld->ctx, loc, ID_RS_IO,
+			 "cannot include '%s': this input has no directory", rel);
+		return;
+	}
 	const char *dir = src ? dir_of(ld, src->path) : NULL;
 	char *file = dir ? join(dir, rel) : NULL;
 	if (!file) {
 		rs_oom(ld);
 		return;
 	}
-	uint32_t id = read_source(ld->ctx, file, loc);
+	struct stat st;
+	uint32_t id = 0;
+	if (stat(file, &st) == 0 && !S_ISREG(st.st_mode))
+		tl_error(ld->ctx, loc, ID_RS_IO, "cannot include '%s': not a file",
+			 file);
+	else
+		id = read_source(ld->ctx, file, loc);
 	free(file);
 	if (id)
 		parse_source(ld, mod, id);

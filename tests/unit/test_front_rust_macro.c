@@ -344,6 +344,9 @@ static void include_file(void **state)
 			    "crate::FromFileMacro");
 	assert_int_equal(layout(ctx, "Included", 0)->size, 4);
 	tl_ctx_free(ctx);
+	/* a buffer has no directory: nothing is read from files */
+	load_error("include!(\"/etc/hostname\");\n", "io-error", 1, 10,
+		   "cannot include '/etc/hostname': this input has no directory");
 }
 
 /* A tt-muncher: each step is a nested invocation (rustc's count), read in
