@@ -96,12 +96,26 @@ static uint32_t read_source(tl_ctx *ctx, const char *path, tl_loc from)
 	return id;
 }
 
+void rs_parser_restore(rs_load *ld, const tl_rparse *saved)
+{
+	tl_rparse p = *saved;
+	p.tys = ld->p.tys;
+	p.gargs = ld->p.gargs;
+	p.segs = ld->p.segs;
+	p.fields = ld->p.fields;
+	p.gparams = ld->p.gparams;
+	p.sb = ld->p.sb;
+	ld->p = p;
+}
+
 /* Parses source `file` as the body of module `mod`. The parser's state is
- * saved around it: a module file is read in the middle of its parent. */
+ * saved around it: a module file is read in the middle of its parent (or
+ * of a macro expansion there). */
 static void parse_source(rs_load *ld, rs_module *mod, uint32_t file)
 {
 	const tl_source *src = tl_source_get(ld->ctx, file);
 	tl_rparse saved = ld->p;
+	rs_replay *saved_replay = ld->replay;
 	uint32_t saved_file = ld->file;
 	const char *saved_text = ld->text;
 	size_t saved_len = ld->len, skip = 0;
@@ -120,22 +134,19 @@ static void parse_source(rs_load *ld, rs_module *mod, uint32_t file)
 	ld->file = file;
 	ld->text = src->text;
 	ld->len = src->len;
+	ld->replay = NULL;
 	tl_rparse_begin(&ld->p, src->text + skip, src->len - skip, start, false);
 	rs_attrs inner;
 	rs_attrs_init(&inner);
 	if (rs_inner_attrs(ld, &inner))
 		mod->mask &= rs_cfg_eval(&ld->cfgs, inner.cfg);
+	if (!mod->parent && inner.recursion_limit)
+		ld->mlimit = inner.recursion_limit;
 	rs_attrs_release(&inner);
 	ld->p.failed = false; /* a bad inner attribute: go on with the items */
 	rs_items(ld, mod, false);
-	/* the scratch stacks are shared: keep the grown ones */
-	saved.tys = ld->p.tys;
-	saved.gargs = ld->p.gargs;
-	saved.segs = ld->p.segs;
-	saved.fields = ld->p.fields;
-	saved.gparams = ld->p.gparams;
-	saved.sb = ld->p.sb;
-	ld->p = saved;
+	rs_parser_restore(ld, &saved);
+	ld->replay = saved_replay;
 	ld->file = saved_file;
 	ld->text = saved_text;
 	ld->len = saved_len;
@@ -229,6 +240,34 @@ out:
 	free(alt);
 }
 
+void rs_include(rs_load *ld, rs_module *mod, const char *rel, tl_loc loc)
+{
+	const tl_source *src = tl_source_get(ld->ctx, ld->file);
+	if (!mod->dir) { /* a buffer: no files, as for `mod name;` */
+		tl_error(ld->ctx, loc, ID_RS_IO,
+			 "cannot include '%s': this input has no directory", rel);
+		return;
+	}
+	const char *dir = src ? dir_of(ld, src->path) : NULL;
+	char *file = dir ? join(dir, rel) : NULL;
+	if (!file) {
+		rs_oom(ld);
+		return;
+	}
+	struct stat st;
+	uint32_t id = 0;
+	if (stat(file, &st) == 0 && !S_ISREG(st.st_mode))
+		tl_error(ld->ctx, loc, ID_RS_IO, "cannot include '%s': not a file",
+			 file);
+	else
+		id = read_source(ld->ctx, file, loc);
+	free(file);
+	if (id)
+		parse_source(ld, mod, id);
+	else if (ld->ctx->oom)
+		rs_oom(ld);
+}
+
 static void load_crate(rs_load *ld, uint32_t file, const char *dir,
 		       const char *name)
 {
@@ -245,6 +284,11 @@ static void load_crate(rs_load *ld, uint32_t file, const char *dir,
 	if (!crate->root)
 		return;
 	ld->types.len = 0;
+	ld->macros.len = 0;
+	ld->crate_macros.len = 0;
+	ld->mcalls = ld->mtokens = ld->msteps = 0;
+	ld->mlimit = RS_MACRO_DEPTH_DEFAULT;
+	ld->mstop = false;
 	parse_source(ld, crate->root, file);
 	if (!ld->ctx->oom)
 		rs_emit(ld);
@@ -259,6 +303,7 @@ static void load_release(rs_load *ld)
 	TL_VEC_FREE(ld->variants);
 	TL_VEC_FREE(ld->segs);
 	TL_VEC_FREE(ld->cfgkids);
+	rs_macro_release(ld);
 }
 
 static tl_status finish(rs_load *ld, size_t errors_before, tl_status st)
@@ -336,6 +381,8 @@ static void load_init(rs_load *ld, tl_ctx *ctx)
 	memset(ld, 0, sizeof(*ld));
 	ld->ctx = ctx;
 	tl_rparse_init(&ld->p, ctx);
+	ld->p.type_macro = rs_type_macro;
+	ld->p.type_macro_user = ld;
 }
 
 tl_status tl_front_rust_load(tl_ctx *ctx, const char *path,

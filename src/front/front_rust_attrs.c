@@ -214,6 +214,19 @@ static bool attr_body(rs_load *ld, const struct tl_cfg *cond, rs_attrs *a)
 		return path_attr(ld, cond, a, loc);
 	}
 	/* any other attribute: a path, then nothing, `= value` or a group */
+	if (single && tl_tok_is(&p->cur, "macro_use"))
+		a->macro_use = true;
+	if (single && tl_tok_is(&p->cur, "macro_export"))
+		a->macro_export = true;
+	if (single && tl_tok_is(&p->cur, "recursion_limit")) {
+		tl_rparse__advance(p);
+		const tl_token *v = tl_rlex_peek(&p->lx);
+		tl_u128 n = 0;
+		if (rs_is(ld, '=') && v->kind == TL_TOK_STR && v->len > 2 &&
+		    v->text[0] == '"' &&
+		    tl_u128_parse(v->text + 1, v->len - 2, &n) && n)
+			a->recursion_limit = n > 0xFFFFFFFFu ? 0xFFFFFFFFu : (unsigned)n;
+	}
 	while (p->cur.kind == TL_TOK_IDENT || rs_is(ld, TL_P2(':', ':')))
 		tl_rparse__advance(p);
 	if (tl_rparse_eat(p, '=')) {

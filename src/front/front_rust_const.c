@@ -73,7 +73,10 @@ bool rs_const_parse(tl_ctx *ctx, rs_item *c)
 		return false;
 	tl_rparse p;
 	tl_rparse_init(&p, ctx);
-	tl_rparse_begin(&p, c->ctext, c->clen, c->cloc, false);
+	if (c->cfrom_macro)
+		tl_rparse_begin_tokens(&p, c->ctoks, c->nctoks, 0, c->cend);
+	else
+		tl_rparse_begin(&p, c->ctext, c->clen, c->cloc, false);
 	const tl_cexpr *e = tl_rparse_cexpr(&p);
 	if (e && tl_rparse_end(&p, "the constant's value"))
 		c->cexpr = e;

@@ -197,6 +197,7 @@ static void body(rs_load *ld, rs_module *mod, const char *const *owner,
 	while (!p->failed && p->cur.kind != TL_TOK_EOF && !tl_rparse_eat(p, '}')) {
 		rs_attrs a;
 		rs_attrs_init(&a);
+		a.cfg = ld->outer_cfg;
 		if (rs_outer_attrs(ld, &a)) {
 			tl_loc loc = p->cur.loc;
 			if (tl_tok_is(&p->cur, "pub")) {
@@ -214,11 +215,10 @@ static void body(rs_load *ld, rs_module *mod, const char *const *owner,
 					c->next_assoc = ld->crate->assoc;
 					ld->crate->assoc = c;
 				}
+			} else if (rs_is(ld, ')') || rs_is(ld, ']')) {
+				tl_rparse__advance(p); /* stray */
 			} else {
-				const char *at = p->cur.text;
 				rs_skip_item(ld, false);
-				if (p->cur.text == at) /* a stray `)` or `]` */
-					tl_rparse__advance(p);
 			}
 		}
 		rs_attrs_release(&a);

@@ -11,6 +11,8 @@
  *  front_rust_const.c  const items: parsing on demand, evaluation
  *  front_rust_impl.c   inherent impls: their associated consts
  *  front_rust_opaque.c tl_add_opaque (ctx.h)
+ *  front_rust_expand.c macro_rules! at item position: scope, expansion
+ *                      (the engine: front_rust_macro.h)
  *
  * Everything kept after loading (modules, items, cfg trees) lives in the
  * context's arena, since resolution asks about it later through
@@ -128,6 +130,12 @@ typedef struct rs_item {
 	/* where the names of a deferred value resolve, per target: a tl_def
 	 * in name only (tl_front_rust_const_body) */
 	tl_def *cscope[RS_MAX_TARGETS];
+	/* RS_CONST made by a macro: the value's tokens (an expansion is not
+	 * one run of source text), ending at cend */
+	const tl_token *ctoks;
+	uint32_t nctoks;
+	bool cfrom_macro;
+	tl_loc cend;
 	/* RS_CONST in an inherent impl: the self type's path, as written
 	 * in the impl's module; such consts are found as `Type::NAME` */
 	const char *const *owner;
@@ -178,7 +186,28 @@ typedef struct rs_attrs {
 	const char *path;          /* #[path = "..."] */
 	tl_loc path_loc;
 	TL_VEC(rs_repr) reprs;     /* scratch, copied by the item */
+	bool macro_use;            /* #[macro_use] (on a module) */
+	bool macro_export;         /* #[macro_export] (on macro_rules!) */
+	unsigned recursion_limit;  /* #![recursion_limit = "N"] (crate root) */
 } rs_attrs;
+
+/* A macro expansion being read by the item loop (front_rust_expand.c). */
+typedef struct rs_replay {
+	const tl_token *toks;
+	size_t n;
+	tl_loc end;                /* where its end of input is reported */
+	rs_module *mod;            /* the module it is read into */
+	/* an invocation that ends the expansion, expanded but not read yet:
+	 * the expansion's reader goes on with it in a loop, so that
+	 * tt-munchers (`m! { @next $($rest)* }` at the end of m's own
+	 * expansion) do not grow the C stack */
+	tl_token *tail;
+	size_t ntail;
+	tl_loc tail_end;
+	const struct tl_cfg *tail_cfg;
+} rs_replay;
+
+struct rs_macro;
 
 typedef struct rs_load {
 	tl_ctx *ctx;
@@ -194,6 +223,17 @@ typedef struct rs_load {
 	uint32_t file;
 	const char *text;
 	size_t len;
+	/* macros (front_rust_expand.c) */
+	rs_replay *replay;         /* reading an expansion (else the text) */
+	const struct tl_cfg *outer_cfg; /* the cfg of the invocation read */
+	TL_VEC(const struct rs_macro *) macros;       /* textual scope */
+	TL_VEC(const struct rs_macro *) crate_macros; /* all read so far */
+	rs_module *mod;            /* the module whose items are read */
+	unsigned mdepth;           /* nested expansions, rustc's count */
+	unsigned mnest;            /* of those, nested on the C stack */
+	unsigned mlimit;           /* #![recursion_limit], else rustc's 128 */
+	size_t mcalls, mtokens, msteps; /* used up by this crate */
+	bool mstop;                /* a limit ran out: expand no more */
 } rs_load;
 
 /* ---- front_rust.c ---- */
@@ -201,6 +241,12 @@ void rs_error(rs_load *ld, tl_loc loc, const char *id, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 void *rs_oom(rs_load *ld);
 bool rs_is(const rs_load *ld, uint32_t punct);
+/* Puts back a parser saved by value around a nested parse (a module
+ * file, a macro expansion), keeping the scratch stacks it grew. */
+void rs_parser_restore(rs_load *ld, const tl_rparse *saved);
+/* `include!("rel")` in module mod: reads the file (relative to the
+ * directory of the file being read) and its items into mod. */
+void rs_include(rs_load *ld, rs_module *mod, const char *rel, tl_loc loc);
 /* Loads the module file for `mod name;` declared in `parent`. */
 void rs_load_mod_file(rs_load *ld, rs_item *mod_item, const char *path_attr,
 		      tl_loc path_loc);
@@ -227,6 +273,29 @@ const char *rs_crate_name(rs_load *ld, const char *root_file);
 void rs_crate_register(tl_ctx *ctx, rs_crate *crate);
 /* The root module of the loaded crate `name` (interned), or NULL. */
 rs_module *rs_crate_root(tl_ctx *ctx, const char *name);
+/* ---- front_rust_expand.c ---- */
+/* At the `!` of `path!` at item position (segs: the path's identifiers,
+ * loc: its start): reads a `macro_rules!` definition, or expands a macro
+ * of this crate and reads the expansion's items into mod. False when the
+ * macro is not one of ours (another crate's): the caller skips it. */
+bool rs_macro_item(rs_load *ld, rs_module *mod, const rs_attrs *a,
+		   const tl_token *segs, size_t nsegs, tl_loc loc);
+/* Around a module's items: what it defines leaves the textual scope
+ * with it, unless the module is #[macro_use] (keep). */
+/* tl_rparse.type_macro for the .rs front end (user: the rs_load). */
+const tl_texpr *rs_type_macro(void *user, tl_rparse *p,
+			      const char *const *segs, uint32_t nsegs,
+			      tl_loc loc);
+#define RS_MACRO_MAX_PATH 8 /* segments of a macro path we look up */
+/* nested invocations: rustc's default recursion_limit (a crate may raise
+ * it with #![recursion_limit = "N"]) */
+#define RS_MACRO_DEPTH_DEFAULT 128
+size_t rs_macro_scope_enter(const rs_load *ld);
+void rs_macro_scope_leave(rs_load *ld, size_t mark, bool keep);
+void rs_macro_release(rs_load *ld);
+/* Where the current token is: its offset in ld->text, or its index in
+ * the expansion being read. */
+size_t rs_pos(const rs_load *ld);
 
 /* ---- front_rust_impl.c ---- */
 /* At `impl` (or `unsafe impl`): keeps the associated consts of an inherent

@@ -2,7 +2,9 @@
  * The item loop of a module (Rust Reference, "Items"): outer attributes,
  * visibility, then one of the items we read (struct, enum, union, type,
  * const, use, mod) or one we skip by balanced delimiters (fn, impl, trait,
- * static, extern blocks and crates, macro_rules! and macro invocations).
+ * static, extern blocks and crates, and invocations of other crates'
+ * macros). `macro_rules!` and invocations of this crate's macros go to
+ * front_rust_expand.c.
  *
  * Recovery: an item with a syntax error is reported once, then skipped
  * from its first token by the same balanced-delimiter rule, and the loop
@@ -146,6 +148,7 @@ rs_item *rs_const_item(rs_load *ld, rs_module *mod, const rs_attrs *a,
 	bool is_bool = tl_tok_is(&p->cur, "bool");
 	if (is_bool)
 		it->ctype = TL_PRIM_BOOL;
+	size_t start = 0;
 	if (p->cur.kind == TL_TOK_IDENT && next->kind == TL_TOK_PUNCT &&
 	    next->punct == '=' &&
 	    (is_bool || tl_rust_int_prim(p->cur.text, p->cur.len, &it->ctype))) {
@@ -154,11 +157,24 @@ rs_item *rs_const_item(rs_load *ld, rs_module *mod, const rs_attrs *a,
 		tl_rparse__advance(p);
 		it->ctext = p->cur.text;
 		it->cloc = p->cur.loc;
+		start = rs_pos(ld);
 	}
 	while (p->cur.kind != TL_TOK_EOF && !rs_is(ld, ';') && !is_close(ld))
 		rs_skip_tree(ld);
-	if (it->ctext)
+	if (it->ctext && ld->replay) {
+		/* in an expansion: keep the value's tokens */
+		size_t n = rs_pos(ld) - start;
+		it->cfrom_macro = true;
+		it->cend = p->cur.loc;
+		it->nctoks = (uint32_t)n;
+		it->ctoks = n ? tl_arena_memdup(&ld->ctx->arena,
+						ld->replay->toks + start,
+						n * sizeof(*it->ctoks)) : NULL;
+		if (n && !it->ctoks)
+			return rs_oom(ld);
+	} else if (it->ctext) {
 		it->clen = (size_t)(p->cur.text - it->ctext);
+	}
 	tl_rparse_expect(p, ';', "after the constant's value");
 	return it;
 }
@@ -195,10 +211,12 @@ static void mod_item(rs_load *ld, rs_module *mod, const rs_attrs *a,
 	child->mask = it->mask;
 	child->inline_mod = true;
 	it->child = child;
+	size_t scope = rs_macro_scope_enter(ld);
 	if (tl_rparse_eat(p, ';')) {
 		child->inline_mod = false;
 		if (child->mask)
 			rs_load_mod_file(ld, it, a->path, a->path_loc);
+		rs_macro_scope_leave(ld, scope, a->macro_use);
 		return;
 	}
 	if (!tl_rparse_expect(p, '{', "or ';' after the module name"))
@@ -209,6 +227,7 @@ static void mod_item(rs_load *ld, rs_module *mod, const rs_attrs *a,
 	child->mask &= rs_cfg_eval(&ld->cfgs, inner.cfg);
 	rs_attrs_release(&inner);
 	rs_items(ld, child, true);
+	rs_macro_scope_leave(ld, scope, a->macro_use);
 }
 
 /* `extern crate name [as alias];` binds a name like a `use` of another
@@ -254,16 +273,22 @@ static void extern_crate(rs_load *ld, rs_module *mod, const rs_attrs *a,
 }
 
 /* At an identifier that starts an item: a macro invocation `path!...`
- * (also macro_rules!) is skipped; anything else is an error. */
-static void other_item(rs_load *ld)
+ * (also macro_rules!) is expanded or skipped (front_rust_expand.c);
+ * anything else is an error. */
+static void other_item(rs_load *ld, rs_module *mod, const rs_attrs *a)
 {
 	tl_rparse *p = &ld->p;
 	char b[64];
-	tl_token first = p->cur;
-	while (p->cur.kind == TL_TOK_IDENT || rs_is(ld, TL_P2(':', ':')))
+	tl_token first = p->cur, segs[RS_MACRO_MAX_PATH];
+	size_t n = 0;
+	while (p->cur.kind == TL_TOK_IDENT || rs_is(ld, TL_P2(':', ':'))) {
+		if (p->cur.kind == TL_TOK_IDENT && n++ < RS_MACRO_MAX_PATH)
+			segs[n - 1] = p->cur;
 		tl_rparse__advance(p);
+	}
 	if (first.kind == TL_TOK_IDENT && rs_is(ld, '!')) {
-		rs_skip_item(ld, false);
+		if (!rs_macro_item(ld, mod, a, segs, n, first.loc))
+			rs_skip_item(ld, false);
 		return;
 	}
 	rs_error(ld, first.loc, ID_RS_SYNTAX, "expected an item, found %s",
@@ -329,8 +354,13 @@ static void item(rs_load *ld, rs_module *mod, rs_attrs *a)
 		    (next_is(ld, "fn") || next_is(ld, "impl") ||
 		     next_is(ld, "unsafe")))) {
 		rs_skip_item(ld, false);
-	} else if (c->kind == TL_TOK_IDENT && !tl_tok_is_keyword(c)) {
-		other_item(ld);
+	} else if (c->kind == TL_TOK_IDENT &&
+		   (!tl_tok_is_keyword(c) ||
+		    ((tl_tok_is(c, "crate") || tl_tok_is(c, "self") ||
+		      tl_tok_is(c, "super")) &&
+		     tl_rlex_peek(&p->lx)->kind == TL_TOK_PUNCT &&
+		     tl_rlex_peek(&p->lx)->punct == TL_P2(':', ':')))) {
+		other_item(ld, mod, a); /* a macro: `crate::m!` too */
 	} else {
 		char b[64];
 		rs_error(ld, c->loc, ID_RS_SYNTAX, "expected an item, found %s",
@@ -342,7 +372,11 @@ static void item(rs_load *ld, rs_module *mod, rs_attrs *a)
 static void recover(rs_load *ld, size_t start, tl_loc loc)
 {
 	tl_rparse *p = &ld->p;
-	tl_rparse_begin(p, ld->text + start, ld->len - start, loc, false);
+	if (ld->replay)
+		tl_rparse_begin_tokens(p, ld->replay->toks, ld->replay->n, start,
+				       ld->replay->end);
+	else
+		tl_rparse_begin(p, ld->text + start, ld->len - start, loc, false);
 	p->failed = true; /* quiet: the lexer may fail here again */
 	while (rs_is(ld, '#')) {
 		tl_rparse__advance(p);
@@ -360,12 +394,12 @@ static void recover(rs_load *ld, size_t start, tl_loc loc)
 	rs_skip_item(ld, tl_tok_is(&p->cur, "static") || tl_tok_is(&p->cur, "use") ||
 		     tl_tok_is(&p->cur, "type") || rs_at_const_item(ld));
 	/* always make progress, even at a stray closing bracket */
-	if (p->cur.kind != TL_TOK_EOF && (size_t)(p->cur.text - ld->text) == start)
+	if (p->cur.kind != TL_TOK_EOF && rs_pos(ld) == start)
 		tl_rparse__advance(p);
 	p->failed = false;
 }
 
-void rs_items(rs_load *ld, rs_module *mod, bool inner)
+static void items(rs_load *ld, rs_module *mod, bool inner)
 {
 	tl_rparse *p = &ld->p;
 	while (!p->failed) {
@@ -378,13 +412,22 @@ void rs_items(rs_load *ld, rs_module *mod, bool inner)
 		}
 		if (inner && tl_rparse_eat(p, '}'))
 			return;
-		size_t start = (size_t)(p->cur.text - ld->text);
+		size_t start = rs_pos(ld);
 		tl_loc loc = p->cur.loc;
 		rs_attrs a;
 		rs_attrs_init(&a);
+		a.cfg = ld->outer_cfg; /* in an expansion: the invocation's */
 		item(ld, mod, &a);
 		rs_attrs_release(&a);
 		if (p->failed && !ld->ctx->oom)
 			recover(ld, start, loc);
 	}
+}
+
+void rs_items(rs_load *ld, rs_module *mod, bool inner)
+{
+	rs_module *outer = ld->mod;
+	ld->mod = mod;
+	items(ld, mod, inner);
+	ld->mod = outer;
 }

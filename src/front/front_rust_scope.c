@@ -112,9 +112,12 @@ static walk walk_path(scope_q *q, rs_module *m, const char *const *segs,
 	if (n == 0)
 		return w;
 	if (global) {
-		/* `::a`: crate-relative in 2015, another crate in 2018 */
-		walk first = lookup(q, root, segs[0], RS_NS_TYPE, true);
-		if (!first.mod)
+		/* `::a`: crate-relative in 2015, another crate in 2018; a
+		 * crate is never named like a type or constant of the root,
+		 * so `::c_int` (libc, 2015) is the root's */
+		walk first = lookup(q, root, segs[0], n == 1 ? ns : RS_NS_TYPE,
+				    n > 1 || want_mod);
+		if (!first.mod && !first.item)
 			return outside(q, root, external(q, segs, n, NULL, 0), ns,
 				       want_mod);
 		m = root;

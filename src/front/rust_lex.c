@@ -374,12 +374,46 @@ static tl_token lex_token(tl_rlex *lx)
 	return lex_punct(lx, start, loc);
 }
 
+void tl_rlex_init_tokens(tl_rlex *lx, const tl_token *toks, size_t n,
+			 size_t first, tl_loc end)
+{
+	memset(lx, 0, sizeof(*lx));
+	lx->text = "";
+	lx->replay = true;
+	lx->toks = toks;
+	lx->ntoks = n;
+	lx->tpos = first < n ? first : n;
+	lx->end = end;
+	lx->start = end;
+}
+
+size_t tl_rlex_tell(const tl_rlex *lx)
+{
+	return lx->tlast;
+}
+
+/* The next token of the array and its index (ntoks for the EOF). */
+static tl_token replay_token(tl_rlex *lx, size_t *index)
+{
+	*index = lx->tpos;
+	if (lx->tpos < lx->ntoks)
+		return lx->toks[lx->tpos++];
+	tl_token t = {0};
+	t.kind = TL_TOK_EOF;
+	t.text = "";
+	t.loc = lx->end;
+	return t;
+}
+
 tl_token tl_rlex_next(tl_rlex *lx)
 {
 	if (lx->has_peek) {
 		lx->has_peek = false;
+		lx->tlast = lx->tpeek;
 		return lx->peeked;
 	}
+	if (lx->replay)
+		return replay_token(lx, &lx->tlast);
 	tl_token t = lex_token(lx);
 	if (lx->fixed_loc)
 		t.loc = lx->start;
@@ -389,7 +423,10 @@ tl_token tl_rlex_next(tl_rlex *lx)
 const tl_token *tl_rlex_peek(tl_rlex *lx)
 {
 	if (!lx->has_peek) {
+		size_t last = lx->tlast;
 		lx->peeked = tl_rlex_next(lx);
+		lx->tpeek = lx->tlast;
+		lx->tlast = last;
 		lx->has_peek = true;
 	}
 	return &lx->peeked;

@@ -69,10 +69,27 @@ typedef struct tl_rlex {
 	bool keep_doc;
 	bool has_peek;
 	tl_token peeked;
+	/* replay mode (tl_rlex_init_tokens): the tokens come from `toks`
+	 * instead of `text`, then TL_TOK_EOF at `end` forever */
+	bool replay;
+	const tl_token *toks;
+	size_t ntoks;
+	size_t tpos;       /* index of the next token to return */
+	size_t tlast;      /* index of the token returned last */
+	size_t tpeek;      /* index of the peeked token */
+	tl_loc end;
 } tl_rlex;
 
 void tl_rlex_init(tl_rlex *lx, const char *text, size_t len, uint32_t file,
 		  uint32_t line, uint32_t col);
+/* Replays a token array (a macro expansion) as if it were lexed, from
+ * index `first`; `end` is the location of the TL_TOK_EOF that follows.
+ * The array must outlive the lexer. */
+void tl_rlex_init_tokens(tl_rlex *lx, const tl_token *toks, size_t n,
+			 size_t first, tl_loc end);
+/* In replay mode: the index of the token tl_rlex_next returned last
+ * (peeking does not count); ntoks once at the end. */
+size_t tl_rlex_tell(const tl_rlex *lx);
 /* The next token; TL_TOK_EOF forever at the end. */
 tl_token tl_rlex_next(tl_rlex *lx);
 /* The token tl_rlex_next would return, without consuming it. */

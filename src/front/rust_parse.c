@@ -73,6 +73,15 @@ void tl_rparse_begin(tl_rparse *p, const char *text, size_t len, tl_loc start,
 	tl_rparse__advance(p);
 }
 
+void tl_rparse_begin_tokens(tl_rparse *p, const tl_token *toks, size_t n,
+			    size_t first, tl_loc end)
+{
+	tl_rlex_init_tokens(&p->lx, toks, n, first, end);
+	p->depth = 0;
+	p->failed = false;
+	tl_rparse__advance(p);
+}
+
 bool tl_rparse__enter(tl_rparse *p)
 {
 	if (p->failed)
@@ -364,6 +373,14 @@ static const tl_texpr *parse_path(tl_rparse *p)
 			break;
 		}
 		tl_rparse__advance(p);
+		if (is_punct(p, '!') && p->type_macro) {
+			uint32_t n = (uint32_t)(p->segs.len - mark);
+			const tl_texpr *t = p->type_macro(p->type_macro_user, p,
+							  p->segs.items + mark,
+							  n, loc);
+			p->segs.len = mark;
+			return t;
+		}
 		bool turbofish = is_punct(p, TL_P2(':', ':')) &&
 				 tl_rlex_peek(&p->lx)->kind == TL_TOK_PUNCT &&
 				 (tl_rlex_peek(&p->lx)->punct == '<' ||

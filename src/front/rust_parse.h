@@ -40,6 +40,15 @@ typedef struct tl_rparse {
 	tl_token cur;
 	unsigned depth;
 	bool failed;
+	/* A macro invocation in type position (`Token![as]`), with the
+	 * current token at its `!` (segs: the path before it, interned):
+	 * the .rs front end sets this to expand its crate's macros. It must
+	 * consume the invocation and return the type, or NULL with an error
+	 * recorded. NULL hook: `path!` in a type is a syntax error. */
+	const tl_texpr *(*type_macro)(void *user, struct tl_rparse *p,
+				      const char *const *segs, uint32_t nsegs,
+				      tl_loc loc);
+	void *type_macro_user;
 	/* scratch stacks (malloc), see the file comment */
 	TL_VEC(const tl_texpr *) tys;
 	TL_VEC(tl_garg) gargs;
@@ -56,6 +65,11 @@ void tl_rparse_release(tl_rparse *p);
  * location (see tl_rlex). Clears the failed state. */
 void tl_rparse_begin(tl_rparse *p, const char *text, size_t len, tl_loc start,
 		     bool fixed_loc);
+
+/* Starts on a token array instead of a text (a macro expansion, see
+ * tl_rlex_init_tokens): from index `first`, with the EOF at `end`. */
+void tl_rparse_begin_tokens(tl_rparse *p, const tl_token *toks, size_t n,
+			    size_t first, tl_loc end);
 
 /* ---- entry points: parse at the current token ---- */
 

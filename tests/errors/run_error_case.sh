@@ -1,5 +1,5 @@
 #!/bin/sh
-# Runs one error case: testdata/errors/<name>.yaml through `typelayout
+# Runs one error case: testdata/errors/<name>.yaml (or .rs) through `typelayout
 # report`, which must exit 2 and print exactly the `path:line:col: error:`
 # (and note) lines of <name>.stderr; the source and caret lines the CLI
 # draws under each are left out of the comparison.

@@ -1,7 +1,8 @@
 # One bad input per front-end error message: testdata/errors/<name>.yaml
-# with the exact diagnostic lines in <name>.stderr (exit status 2).
+# (or .rs) with the exact diagnostic lines in <name>.stderr (exit status 2).
 # TL_UPDATE_GOLDEN=1 ctest -L errors rewrites the expectations.
-file(GLOB error_cases CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/testdata/errors/*.yaml)
+file(GLOB error_cases CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/testdata/errors/*.yaml
+     ${CMAKE_SOURCE_DIR}/testdata/errors/*.rs)
 foreach(input ${error_cases})
   get_filename_component(name ${input} NAME_WE)
   add_test(NAME error_${name}

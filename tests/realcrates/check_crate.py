@@ -143,23 +143,22 @@ def alternatives(path):
     return ['::'.join(segs[:k] + segs[-1:]) for k in range(len(segs) - 1, 0, -1)]
 
 
-def own_entries(doc, info, failed=None):
-    """The crate's reported types by path; the names of those that failed
-    go to `failed` (they still count when telling re-exports apart)."""
+def own_entries(doc, info):
+    """(the laid-out types of the crate by path, how many types of the
+    crate -- laid out or not -- have each name)"""
     root = os.path.realpath(info['dir'])
-    out = {}
+    out, names = {}, {}
     for e in doc.get('types', doc.get('entries', [])):
         loc = e.get('location')
+        if e.get('error') and not loc:  # no location: maybe ours
+            names.setdefault(e['name'], set()).add('?')
         if not loc or not os.path.realpath(loc['file']).startswith(root + '/'):
             continue
-        if '<' in e['name']:
-            continue
-        if e.get('error'):
-            if failed is not None:
-                failed.append(e['name'])
+        names.setdefault(e['name'], set()).add(module_path(info, e))
+        if e.get('error') or '<' in e['name']:
             continue
         out[module_path(info, e)] = e
-    return out
+    return out, {n: len(p) for n, p in names.items()}
 
 
 def own_errors(doc, info):
@@ -285,17 +284,13 @@ def check(tl, registry, spec, keep):
     errors = own_errors(doc, info)
     for e in errors[:20]:
         log('  %s:%s:%s: %s' % (e['file'], e['line'], e['column'], e['message']))
-    failed = []
-    entries = own_entries(doc, info, failed)
+    entries, count = own_entries(doc, info)
     # each type under its own path, then (a re-export: `mod value; pub use
     # value::HeaderValue;`) under the paths of its ancestor modules -- only
     # when no other type of the crate has its name, or the ancestor's
-    # name could be that other type (toml::Value is not toml::de::Value)
-    count = {}
-    for name in set(failed):
-        count[name] = 1
-    for key in entries:
-        count[entries[key]['name']] = count.get(entries[key]['name'], 0) + 1
+    # name could be that other type (toml::Value is not toml::de::Value);
+    # types that could not be laid out count too (rand_chacha's
+    # abstract20::ChaCha20Rng is not the ChaCha20Rng beside it)
     todo = [(key, alternatives(key) if count[entries[key]['name']] == 1 else [key])
             for key in sorted(entries)]
     names = [alts[0] for _, alts in todo]

@@ -231,7 +231,7 @@ static void skipped_items(void **state)
 		"static S: &str = \"}\";\n"
 		"static mut M: [u8; 2] = [0; 2];\n"
 		"extern \"C\" { fn puts(s: *const u8) -> i32; static errno: i32; }\n"
-		"macro_rules! m { ($x:ident) => { struct $x; }; }\n"
+		"macro_rules! m { ($x:ident) => { fn $x() {} }; }\n"
 		"macro_rules! n ( () => {} );\n"
 		"m!(Foo);\n"
 		"m! { Bar }\n"

@@ -1,0 +1,2 @@
+// include! needs a file, not a directory
+include!(".");

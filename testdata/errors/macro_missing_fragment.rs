@@ -1,0 +1,4 @@
+// the matcher of a rule names a variable without a fragment specifier
+macro_rules! m {
+    ($x) => {};
+}

@@ -1,0 +1,2 @@
+// a macro must have a rule
+macro_rules! m {}

@@ -1,0 +1,4 @@
+// a repetition without its operator
+macro_rules! m {
+    ($($x:ident)) => {};
+}

@@ -1,0 +1,4 @@
+// a rule without its arrow
+macro_rules! m {
+    () {}
+}

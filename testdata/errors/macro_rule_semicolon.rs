@@ -1,0 +1,4 @@
+// rules are separated by semicolons
+macro_rules! m {
+    () => {} x
+}
