@@ -132,6 +132,11 @@ const struct tl_cfg *rs_cfg_and(rs_load *ld, const struct tl_cfg *a,
 	return pair(ld, RS_CFG_ALL, a, b);
 }
 
+const struct tl_cfg *rs_cfg_not(rs_load *ld, const struct tl_cfg *a)
+{
+	return a ? pair(ld, RS_CFG_NOT, a, NULL) : NULL;
+}
+
 /* `#[cfg_attr(pred, cfg(then))]`: the item exists unless pred && !then. */
 const struct tl_cfg *rs_cfg_implies(rs_load *ld, const struct tl_cfg *pred,
 				    const struct tl_cfg *then)

@@ -79,7 +79,7 @@ static bool push_doc(rs_tokvec *v, const tl_token *d)
  * delimiter) without its delimiters, and leaves the parser after it.
  * Doc comments inside are kept, as attributes. Returns the opening
  * delimiter, 0 when the input ends inside the group or memory runs out. */
-static uint32_t collect_group(tl_rparse *p, rs_tokvec *v, tl_loc *end)
+uint32_t rs_collect_group(tl_rparse *p, rs_tokvec *v, tl_loc *end)
 {
 	uint32_t delim = p->cur.punct;
 	size_t depth = 1;
@@ -171,7 +171,7 @@ static void define(rs_load *ld, rs_module *mod, const rs_attrs *a, tl_loc loc)
 			 name ? name : "", tl_rparse__desc(&p->cur, b, sizeof(b)));
 		return;
 	}
-	uint32_t delim = collect_group(p, &body, &end);
+	uint32_t delim = rs_collect_group(p, &body, &end);
 	if (delim && delim != '{')
 		tl_rparse_eat(p, ';');
 	if (name && delim && !p->failed &&
@@ -190,8 +190,8 @@ static void define(rs_load *ld, rs_module *mod, const rs_attrs *a, tl_loc loc)
 
 /* Reads the expansion `toks` (taken over) as the items of `mod`, under
  * `cfg`, then any tail invocation it ends with, and so on. */
-static void replay(rs_load *ld, rs_module *mod, rs_tokvec *toks,
-		   tl_loc end, const struct tl_cfg *cfg)
+void rs_replay_items(rs_load *ld, rs_module *mod, rs_tokvec *toks, tl_loc end,
+	       const struct tl_cfg *cfg)
 {
 	tl_rparse saved = ld->p;
 	rs_replay *saved_replay = ld->replay;
@@ -323,7 +323,7 @@ static void include(rs_load *ld, rs_module *mod, const rs_attrs *a,
 	rs_tokvec in = {0};
 	tl_loc end;
 	tl_rparse__advance(p); /* ! */
-	uint32_t delim = collect_group(p, &in, &end);
+	uint32_t delim = rs_collect_group(p, &in, &end);
 	if (delim && delim != '{')
 		tl_rparse_eat(p, ';');
 	const tl_token *t = in.len == 1 ? &in.items[0] : NULL;
@@ -372,19 +372,24 @@ bool rs_macro_item(rs_load *ld, rs_module *mod, const rs_attrs *a,
 		include(ld, mod, a, loc);
 		return true;
 	}
+	if (!m && !strcmp(names[nsegs - 1], "cfg_if") &&
+	    (nsegs == 1 || (nsegs == 2 && !strcmp(names[0], "cfg_if")))) {
+		rs_cfg_if(ld, mod, a, loc);
+		return true;
+	}
 	if (!m)
 		return false;
 	rs_tokvec in = {0}, out = {0};
 	tl_loc end;
 	tl_rparse__advance(p); /* ! */
-	uint32_t delim = collect_group(p, &in, &end);
+	uint32_t delim = rs_collect_group(p, &in, &end);
 	if (delim && delim != '{')
 		tl_rparse_eat(p, ';');
 	if (delim && !p->failed && !ld->mstop &&
 	    (mod->mask & rs_cfg_eval(&ld->cfgs, a->cfg)) &&
 	    run(ld, m, &in, loc, &out) &&
 	    !tail(ld, mod, &out, end, a->cfg))
-		replay(ld, mod, &out, end, a->cfg);
+		rs_replay_items(ld, mod, &out, end, a->cfg);
 	TL_VEC_FREE(in);
 	TL_VEC_FREE(out);
 	return true;
@@ -412,7 +417,7 @@ const tl_texpr *rs_type_macro(void *user, tl_rparse *p,
 	rs_tokvec in = {0}, out = {0};
 	tl_loc end;
 	tl_rparse__advance(p); /* ! */
-	if (collect_group(p, &in, &end) && !p->failed &&
+	if (rs_collect_group(p, &in, &end) && !p->failed &&
 	    run(ld, m, &in, loc, &out)) {
 		tl_rparse q;
 		tl_rparse_init(&q, ld->ctx);

@@ -22,6 +22,7 @@
 #define TL_FRONT_FRONT_RUST_INT_H
 
 #include "front/front_rust.h"
+#include "front/front_rust_macro.h"
 #include "front/rust_parse.h"
 
 #define ID_RS_SYNTAX "rust-syntax"
@@ -265,6 +266,22 @@ bool rs_at_const_item(rs_load *ld);
 rs_item *rs_const_item(rs_load *ld, rs_module *mod, const rs_attrs *a,
 		       tl_loc loc);
 
+/* ---- front_rust_expand.c, for the built-in macros ---- */
+
+/* Collects the tokens of the group at the current token (an opening
+ * delimiter) without its delimiters, and leaves the parser after it.
+ * Returns the opening delimiter, 0 when the input ends inside the group. */
+uint32_t rs_collect_group(tl_rparse *p, rs_tokvec *v, tl_loc *end);
+/* Reads toks (taking them over) as items of mod under `cfg`. */
+void rs_replay_items(rs_load *ld, rs_module *mod, rs_tokvec *toks, tl_loc end,
+		     const struct tl_cfg *cfg);
+
+/* ---- front_rust_cfg_if.c ---- */
+
+/* At the `!` of `cfg_if!` (no macro of that name in scope): reads the
+ * items of every branch, each under the cfg that selects it. */
+void rs_cfg_if(rs_load *ld, rs_module *mod, const rs_attrs *a, tl_loc loc);
+
 /* ---- front_rust_crate.c ---- */
 /* The crate name for the root file `src/lib.rs` from the Cargo.toml
  * beside `src/` (interned), NULL when there is none. */
@@ -332,6 +349,8 @@ const rs_repr *rs_attrs_reprs(rs_load *ld, const rs_attrs *a, uint32_t *n);
 const struct tl_cfg *rs_cfg_parse(rs_load *ld);
 const struct tl_cfg *rs_cfg_and(rs_load *ld, const struct tl_cfg *a,
 				const struct tl_cfg *b);
+/* not(a); NULL (true) stays NULL: callers never negate "always" */
+const struct tl_cfg *rs_cfg_not(rs_load *ld, const struct tl_cfg *a);
 const struct tl_cfg *rs_cfg_implies(rs_load *ld, const struct tl_cfg *pred,
 				    const struct tl_cfg *then);
 /* The targets on which `c` holds (NULL: all). */

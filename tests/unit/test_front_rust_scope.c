@@ -379,6 +379,43 @@ static void crates_by_name(void **state)
 	tl_ctx_free(ctx);
 }
 
+/* cfg_if! (built in): each branch's items under the cfg that selects it;
+ * a crate's own `macro_rules! cfg_if` would win. */
+static void cfg_if_branches(void **state)
+{
+	(void)state;
+	tl_ctx *ctx = load_src(
+		"cfg_if::cfg_if! {\n"
+		"    if #[cfg(target_arch = \"x86_64\")] {\n"
+		"        pub struct Group(u128);\n"
+		"    } else if #[cfg(target_pointer_width = \"64\")] {\n"
+		"        pub struct Group(u64);\n"
+		"        pub struct OnlyArm(u8);\n"
+		"    } else {\n"
+		"        pub struct Group(u8);\n"
+		"    }\n"
+		"}\n"
+		"cfg_if! { if #[cfg(feature = \"off\")] { pub struct Feat(u8); } }\n"
+		"pub struct Uses(Group);\n");
+	/* Uses is split: one def per target */
+	int seen = 0;
+	for (size_t i = 0; i < tl_def_count(ctx); i++) {
+		const tl_def *d = tl_def_get(ctx, i);
+		if (strcmp(d->name, "Uses"))
+			continue;
+		size_t t = d->target_mask == 1 ? 0 : 1;
+		assert_int_equal(d->target_mask, 1u << t);
+		assert_int_equal(size_of(ctx, tl_def_type(ctx, d), t),
+				 t == 0 ? 16 : 8); /* u128, or the else-if's u64 */
+		seen++;
+	}
+	assert_int_equal(seen, 2);
+	assert_int_equal(find_def(ctx, "OnlyArm")->target_mask, 2);
+	for (size_t i = 0; i < tl_def_count(ctx); i++)
+		assert_string_not_equal(tl_def_get(ctx, i)->name, "Feat");
+	tl_ctx_free(ctx);
+}
+
 /* The cfg facts table names the built-in targets in their order. */
 static void cfg_targets_match_builtin_targets(void **state)
 {
@@ -406,6 +443,7 @@ int main(void)
 		cmocka_unit_test(associated_type_uses),
 		cmocka_unit_test(associated_type_without_impl),
 		cmocka_unit_test(crates_by_name),
+		cmocka_unit_test(cfg_if_branches),
 		cmocka_unit_test(cfg_targets_match_builtin_targets),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
