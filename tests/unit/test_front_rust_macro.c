@@ -273,7 +273,6 @@ static void scope(void **state)
 	assert_true(has_def(ctx, "Now"));
 	assert_string_equal(find_def(ctx, "InChild")->path, "crate::child::InChild");
 	assert_string_equal(find_def(ctx, "Hid")->path, "crate::hidden::Hid");
-	assert_int_equal(tl_def_count(ctx) > 0, 1);
 	size_t hids = 0;
 	for (size_t i = 0; i < tl_def_count(ctx); i++)
 		hids += !strcmp(tl_def_get(ctx, i)->name, "Hid");
@@ -294,7 +293,6 @@ static void unknown_macro_skipped(void **state)
 		"cfg_if::cfg_if! { if #[cfg(unix)] { struct U; } }\n"
 		"thread_local!(static T: u8 = 0);\n"
 		"struct Kept(u8);\n");
-	assert_int_equal(tl_def_count(ctx) > 0, 1);
 	assert_true(has_def(ctx, "Kept"));
 	assert_false(has_def(ctx, "Flags"));
 	assert_false(has_def(ctx, "U"));
