@@ -283,7 +283,8 @@ static void scope(void **state)
 	tl_ctx_free(ctx);
 }
 
-/* Another crate's macros are skipped, whatever they hold. */
+/* Another crate's macros are skipped, whatever they hold -- except
+ * cfg_if!, which is built in (front_rust_cfg_if.c). */
 static void unknown_macro_skipped(void **state)
 {
 	(void)state;
@@ -295,7 +296,7 @@ static void unknown_macro_skipped(void **state)
 		"struct Kept(u8);\n");
 	assert_true(has_def(ctx, "Kept"));
 	assert_false(has_def(ctx, "Flags"));
-	assert_false(has_def(ctx, "U"));
+	assert_true(has_def(ctx, "U"));
 	tl_ctx_free(ctx);
 }
 
