@@ -90,18 +90,22 @@ static bool header(rs_load *ld, bool *trait)
 	return (*trait || (path && ld->segs.len > 0)) && rs_is(ld, '{');
 }
 
-/* Parses a trait impl's header, the text [start, end), quietly: generics,
+/* Parses a trait impl's header, [start, end) in rs_pos terms (text
+ * offsets, or token indices in an expansion), quietly: generics,
  * the trait path, `for`, the self type. False (and nothing recorded) for
  * what we do not read: negative impls, `impl Fn(u8) for X`, ... */
-static bool trait_head(rs_load *ld, const char *start, const char *end,
-		       tl_loc loc, impl_head *h)
+static bool trait_head(rs_load *ld, size_t start, size_t end, tl_loc loc,
+		       tl_loc end_loc, impl_head *h)
 {
-	if (start < ld->text || end > ld->text + ld->len || start >= end)
+	if (start >= end)
 		return false;
 	tl_rparse sub;
 	tl_rparse_init(&sub, ld->ctx);
 	ld->ctx->mute++;
-	tl_rparse_begin(&sub, start, (size_t)(end - start), loc, false);
+	if (ld->replay) /* in a macro's expansion: its tokens */
+		tl_rparse_begin_tokens(&sub, ld->replay->toks, end, start, end_loc);
+	else
+		tl_rparse_begin(&sub, ld->text + start, end - start, loc, false);
 	if (tl_tok_is(&sub.cur, "unsafe"))
 		tl_rparse__advance(&sub);
 	tl_rparse__advance(&sub); /* impl */
@@ -228,7 +232,7 @@ static void body(rs_load *ld, rs_module *mod, const char *const *owner,
 void rs_impl(rs_load *ld, rs_module *mod, const rs_attrs *a)
 {
 	tl_rparse *p = &ld->p;
-	const char *start = p->cur.text;
+	size_t start = rs_pos(ld);
 	tl_loc loc = p->cur.loc;
 	bool trait;
 	if (tl_tok_is(&p->cur, "unsafe"))
@@ -240,7 +244,7 @@ void rs_impl(rs_load *ld, rs_module *mod, const rs_attrs *a)
 	if (trait) {
 		impl_head h = {0};
 		h.cfg = a->cfg;
-		if (trait_head(ld, start, p->cur.text, loc, &h))
+		if (trait_head(ld, start, rs_pos(ld), loc, p->cur.loc, &h))
 			body(ld, mod, NULL, 0, &h);
 		else
 			rs_skip_item(ld, false);

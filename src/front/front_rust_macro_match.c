@@ -146,16 +146,33 @@ static int angle_delta(const tl_token *t)
 }
 
 /* An expression: token trees up to `,` `;` `=>` outside the generic
- * arguments of a turbofish (`f::<A, B>()`). */
+ * arguments of a turbofish (`f::<A, B>()`) and a leading closure's
+ * parameter list. */
 static bool expr_run(rs_match *mt, size_t pos, size_t end, size_t *out)
 {
 	static const uint32_t stop[] = {',', ';', TL_P2('=', '>')};
 	size_t i = pos;
 	int angle = 0;
 	bool colons = false;
+	if (i < end && tl_tok_is(&mt->in[i], "move"))
+		i++;
+	if (i < end && rs_tok_punct(&mt->in[i], '|')) {
+		/* a closure's parameters may hold commas: `|ip, port| f(ip)` */
+		for (i++; i < end && !rs_tok_punct(&mt->in[i], '|');)
+			i = rs_tree_end(mt, i);
+		if (i < end)
+			i++;
+	}
+	bool operand = false; /* the last tree ends an operand */
 	while (i < end) {
 		const tl_token *t = &mt->in[i];
 		if (angle == 0 && punct_in(t, stop, COUNT(stop)))
+			break;
+		/* a name or literal right after an operand cannot continue
+		 * the expression (`$($ty:ident $size:expr)*` on `A "8" B "16"`) */
+		bool starts_operand = is_literal(t) || plain_name(t) ||
+				      t->kind == TL_TOK_LIFETIME;
+		if (angle == 0 && operand && starts_operand)
 			break;
 		if (angle > 0 || (colons && angle_delta(t) > 0)) {
 			angle += angle_delta(t);
@@ -163,6 +180,9 @@ static bool expr_run(rs_match *mt, size_t pos, size_t end, size_t *out)
 				angle = 0;
 		}
 		colons = rs_tok_punct(t, TL_P2(':', ':'));
+		operand = starts_operand || rs_tok_open(t) ||
+			  tl_tok_is(t, "self") || tl_tok_is(t, "Self") ||
+			  tl_tok_is(t, "super") || tl_tok_is(t, "crate");
 		i = rs_tree_end(mt, i);
 		if (!spend(mt, 1))
 			return false;

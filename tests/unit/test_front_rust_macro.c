@@ -193,6 +193,25 @@ static void arms_in_order(void **state)
 }
 
 /* ty, expr, literal, tt, meta, vis, path, lifetime and block fragments. */
+/* Where an expr fragment ends: a name or literal after an operand starts
+ * the next thing (serde's `$($ty:ident $size:expr)*` on `A "8" B "16"`),
+ * and a closure's parameters keep their commas (`|ip, port| ..`). */
+static void expr_fragment_ends(void **state)
+{
+	(void)state;
+	tl_ctx *ctx = load(
+		"macro_rules! each { ($($ty:ident $size:expr)*) => {\n"
+		"  $( #[cfg(any(never, target_pointer_width = $size))] pub struct $ty(u8); )* }; }\n"
+		"each! { A \"64\" B \"32\" C \"64\" }\n"
+		"macro_rules! sock { ($e:tt $t:ty, $new:expr) => { pub struct S($t); }; }\n"
+		"sock!(\"v6\" u16, |ip, port| f(ip, port, 0, 0));\n");
+	assert_true(has_def(ctx, "A"));
+	assert_false(has_def(ctx, "B")); /* 32-bit only: no built-in target */
+	assert_true(has_def(ctx, "C"));
+	assert_int_equal(layout(ctx, "S", 0)->size, 2);
+	tl_ctx_free(ctx);
+}
+
 static void fragments(void **state)
 {
 	(void)state;
@@ -505,6 +524,7 @@ int main(void)
 		cmocka_unit_test(separators_and_optional),
 		cmocka_unit_test(arms_in_order),
 		cmocka_unit_test(fragments),
+		cmocka_unit_test(expr_fragment_ends),
 		cmocka_unit_test(macros_calling_macros),
 		cmocka_unit_test(scope),
 		cmocka_unit_test(unknown_macro_skipped),

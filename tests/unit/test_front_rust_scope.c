@@ -335,6 +335,22 @@ static void associated_type_uses(void **state)
 	tl_ctx_free(ctx);
 }
 
+/* Trait impls made by a macro answer projections too (tinyvec's Array
+ * impls for [T; N]); 24 is rustc's size. */
+static void associated_type_from_macro_impls(void **state)
+{
+	(void)state;
+	tl_ctx *ctx = load_src(
+		"pub trait Array { type Item; }\n"
+		"macro_rules! arr { ($($n:literal)*) => {\n"
+		"  $( impl<T: Default> Array for [T; $n] { type Item = T; } )* } }\n"
+		"arr!(1 2 3 4);\n"
+		"pub struct TinyVec<A: Array> { len: u16, data: A, last: Option<A::Item> }\n"
+		"pub struct U(TinyVec<[char; 4]>);\n");
+	assert_int_equal(def_size(ctx, "U"), 24);
+	tl_ctx_free(ctx);
+}
+
 /* A projection no impl answers: an error where the instance is written,
  * reported once (not again where a layout meets it inside Option). */
 static void associated_type_without_impl(void **state)
@@ -441,6 +457,7 @@ int main(void)
 		cmocka_unit_test(std_paths_skip_crates),
 		cmocka_unit_test(ambiguous_names),
 		cmocka_unit_test(associated_type_uses),
+		cmocka_unit_test(associated_type_from_macro_impls),
 		cmocka_unit_test(associated_type_without_impl),
 		cmocka_unit_test(crates_by_name),
 		cmocka_unit_test(cfg_if_branches),
