@@ -62,6 +62,10 @@ typedef struct tl_report_entry {
 	uint64_t budget;
 	tl_loc loc;
 	const char *path;      /* qualified path ("crate::ast::Span"), or NULL */
+	/* 1 + the index, among the entries of the same type, of an earlier
+	 * one this entry equals in everything but `target` (the targets
+	 * share the type's layout; the two share their arrays too), or 0 */
+	uint32_t same_as;
 } tl_report_entry;
 
 typedef struct tl_report_request {

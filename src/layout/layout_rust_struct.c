@@ -391,6 +391,8 @@ static uint32_t first_scalar_width(tl_ctx *ctx, const tl_target *t,
 		return 0;
 	switch (ty->kind) {
 	case TL_TY_PRIM:
+		if (ty->prim >= TL_PRIM_C_BOOL)
+			ctx->layout_c = true; /* see layout.c */
 		return tl_target_prim(t, ty->prim).size;
 	case TL_TY_REF:
 	case TL_TY_RAWPTR:

@@ -63,6 +63,9 @@ struct tl_ctx {
 	bool oom;
 	tl_layout_memo memo[TL_MAX_TARGETS];
 	size_t nmemo;
+	/* set while a layout is computed when it reads a property only the C
+	 * engine uses (layout.c: such layouts are never shared by targets) */
+	bool layout_c;
 	/* `targets:` named by the inputs, in order, with their locations
 	 * (arena arrays; read through tl_input_target) */
 	const char **input_targets;

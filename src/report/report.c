@@ -311,6 +311,28 @@ static size_t builtin_index(const tl_target *t)
 	return 0;
 }
 
+/* When out[n]'s layout is one shared with the target of an earlier entry,
+ * so is everything the entry says (tl_layout_shared): it becomes a copy
+ * of that entry, which the JSON writer repeats without redoing it. */
+static bool share_earlier(tl_ctx *ctx, tl_report_entry *out, size_t n)
+{
+	const tl_layout *l;
+	if (!n || tl_layout_of(ctx, out[n].type, out[n].target, &l))
+		return false;
+	for (size_t j = 0; j < n; j++) {
+		if (!out[j].ok || out[j].same_as ||
+		    !tl_layout_shared(ctx, out[n].type, out[j].target,
+				      out[n].target))
+			continue;
+		const tl_target *t = out[n].target;
+		out[n] = out[j];
+		out[n].target = t;
+		out[n].same_as = (uint32_t)j + 1;
+		return true;
+	}
+	return false;
+}
+
 /* Builds the entries of request type `i` (one per target it is defined
  * for) into out[0..*n); field arrays come from `mem`. */
 static tl_status build_type(tl_ctx *ctx, tl_arena *mem, const tl_report_request *req,
@@ -329,7 +351,9 @@ static tl_status build_type(tl_ctx *ctx, tl_arena *mem, const tl_report_request 
 			have_head = true;
 		}
 		out[*n] = head;
-		tl_status st = fill_entry(ctx, mem, req->targets[k], &out[*n]);
+		out[*n].target = req->targets[k];
+		tl_status st = share_earlier(ctx, out, *n) ? TL_OK :
+			fill_entry(ctx, mem, req->targets[k], &out[*n]);
 		(*n)++;
 		if (st)
 			return st;
@@ -384,7 +408,8 @@ tl_status tl_report_each(tl_ctx *ctx, const tl_report_request *req,
 		if (!st && n)
 			st = fn(e, n, user);
 		for (size_t k = 0; k < n; k++)
-			tl_holes_release(&e[k].holes);
+			if (!e[k].same_as)
+				tl_holes_release(&e[k].holes);
 		tl_arena_clear(&mem);
 	}
 	tl_arena_release(&mem);
@@ -397,7 +422,8 @@ void tl_report_free(tl_report *r)
 	if (!r)
 		return;
 	for (size_t i = 0; i < r->nentries; i++)
-		tl_holes_release(&r->entries[i].holes);
+		if (!r->entries[i].same_as)
+			tl_holes_release(&r->entries[i].holes);
 	free(r->entries);
 	free(r);
 }
