@@ -1,19 +1,80 @@
+/* MAP_ANONYMOUS and MADV_HUGEPAGE are not in POSIX 2008 */
+#define _DEFAULT_SOURCE 1
+
 #include "util/arena.h"
 
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 struct tl_arena_block {
 	tl_arena_block *next;
 	size_t size;
 	size_t pos;
+	size_t mapped;    /* bytes mapped with mmap (huge blocks), else 0 */
 	_Alignas(max_align_t) unsigned char data[];
 };
 
 #define ARENA_FIRST 4096u
-#define ARENA_CAP (1u << 20)
+#define ARENA_CAP (((size_t)4 << 20) - 64)
 #define ARENA_ALIGN _Alignof(max_align_t)
+/* Blocks this big are mapped on their own, aligned for transparent huge
+ * pages and advised to use them: a large model then takes one page fault
+ * per 2 MiB instead of one per 4 KiB (a third of the run time otherwise
+ * goes to faulting in the arena page by page). */
+#define ARENA_HUGE ((size_t)2 << 20)
+
+static tl_arena_block *map_block(size_t total)
+{
+#if defined(MAP_ANONYMOUS) && defined(MADV_HUGEPAGE)
+	total = (total + ARENA_HUGE - 1) & ~(ARENA_HUGE - 1);
+	unsigned char *p = mmap(NULL, total + ARENA_HUGE, PROT_READ | PROT_WRITE,
+				MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (p == MAP_FAILED)
+		return NULL;
+	uintptr_t at = ((uintptr_t)p + ARENA_HUGE - 1) & ~(uintptr_t)(ARENA_HUGE - 1);
+	unsigned char *a = (unsigned char *)at;
+	if (a > p)
+		munmap(p, (size_t)(a - p));
+	if (a + total < p + total + ARENA_HUGE)
+		munmap(a + total, (size_t)(p + total + ARENA_HUGE - (a + total)));
+	madvise(a, total, MADV_HUGEPAGE); /* advice: failure is harmless */
+	tl_arena_block *b = (tl_arena_block *)a;
+	b->mapped = total;
+	b->size = total - sizeof(*b);
+	return b;
+#else
+	(void)total;
+	return NULL;
+#endif
+}
+
+/* A block with room for `size` bytes (maybe more). */
+static tl_arena_block *block_new(size_t size)
+{
+	if (size > SIZE_MAX - sizeof(tl_arena_block) - ARENA_HUGE)
+		return NULL;
+	size_t total = sizeof(tl_arena_block) + size;
+	tl_arena_block *b = total >= ARENA_HUGE ? map_block(total) : NULL;
+	if (!b) {
+		b = malloc(total);
+		if (!b)
+			return NULL;
+		b->mapped = 0;
+		b->size = size;
+	}
+	b->pos = 0;
+	return b;
+}
+
+static void block_free(tl_arena_block *b)
+{
+	if (b->mapped)
+		munmap(b, b->mapped);
+	else
+		free(b);
+}
 
 void tl_arena_init(tl_arena *a)
 {
@@ -26,7 +87,7 @@ void tl_arena_release(tl_arena *a)
 	tl_arena_block *b = a->head;
 	while (b) {
 		tl_arena_block *next = b->next;
-		free(b);
+		block_free(b);
 		b = next;
 	}
 	for (size_t i = 0; i < a->ndebug; i++)
@@ -47,7 +108,7 @@ void tl_arena_clear(tl_arena *a)
 	tl_arena_block *next = b->next;
 	while (next) {
 		tl_arena_block *after = next->next;
-		free(next);
+		block_free(next);
 		next = after;
 	}
 	b->next = NULL;
@@ -86,11 +147,9 @@ void *tl_arena_alloc(tl_arena *a, size_t n)
 		size_t size = a->next_size;
 		if (size < need)
 			size = need;
-		b = malloc(sizeof(*b) + size);
+		b = block_new(size);
 		if (!b)
 			return NULL;
-		b->size = size;
-		b->pos = 0;
 		b->next = a->head;
 		a->head = b;
 		if (a->next_size < ARENA_CAP)
