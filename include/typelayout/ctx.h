@@ -26,6 +26,11 @@ typedef struct tl_load_opts {
 tl_status tl_ctx_new(tl_ctx **out);
 void tl_ctx_free(tl_ctx *ctx);
 
+/* How many threads the library may use (parsing YAML ahead of the model,
+ * writing the report): 0, the default, is one per online core; 1 keeps
+ * everything on the calling thread. Results never depend on it. */
+void tl_ctx_set_jobs(tl_ctx *ctx, unsigned jobs);
+
 /* Reads a file; the front end is chosen by extension (.yaml/.yml, .rs). */
 tl_status tl_load_file(tl_ctx *ctx, const char *path, const tl_load_opts *opts);
 

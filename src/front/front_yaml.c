@@ -359,6 +359,12 @@ tl_status tl_front_yaml_load(tl_ctx *ctx, uint32_t file, bool builtin)
 	yaml_parser_set_input_string(&y.parser, (const unsigned char *)src->text,
 				     src->len);
 	yaml_parser_set_encoding(&y.parser, YAML_UTF8_ENCODING);
+	/* the prelude is small: not worth a thread */
+	if (!yl_feed_start(&y.feed, &y.parser, builtin ? 1 : ctx->jobs)) {
+		yl_feed_stop(&y.feed);
+		yaml_parser_delete(&y.parser);
+		return TL_ENOMEM;
+	}
 	tl_rparse_init(&y.rp, ctx);
 	if (yl_next(&y) && yl_is(&y, YAML_STREAM_START_EVENT) && yl_next(&y)) {
 		while (yl_is(&y, YAML_DOCUMENT_START_EVENT)) {
@@ -368,8 +374,7 @@ tl_status tl_front_yaml_load(tl_ctx *ctx, uint32_t file, bool builtin)
 				yl_next(&y);
 		}
 	}
-	if (y.have_ev)
-		yaml_event_delete(&y.ev);
+	yl_feed_stop(&y.feed);
 	yaml_parser_delete(&y.parser);
 	tl_rparse_release(&y.rp);
 	TL_VEC_FREE(y.fields);

@@ -46,6 +46,11 @@ void tl_ctx_free(tl_ctx *ctx)
 	free(ctx);
 }
 
+void tl_ctx_set_jobs(tl_ctx *ctx, unsigned jobs)
+{
+	ctx->jobs = jobs;
+}
+
 const char *tl_intern(tl_ctx *ctx, const char *s, size_t n)
 {
 	const char *r = tl_strtab_intern(&ctx->strings, &ctx->arena, s, n);

@@ -61,6 +61,7 @@ struct tl_ctx {
 	size_t nresolved;      /* defs[0..nresolved) are resolved */
 	bool prelude_loaded;
 	bool oom;
+	unsigned jobs;         /* threads to use; 0 = one per core */
 	tl_layout_memo memo[TL_MAX_TARGETS];
 	size_t nmemo;
 	/* set while a layout is computed when it reads a property only the C

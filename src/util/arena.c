@@ -25,6 +25,7 @@ struct tl_arena_block {
  * goes to faulting in the arena page by page). */
 #define ARENA_HUGE ((size_t)2 << 20)
 
+#ifndef TL_ARENA_DEBUG
 static tl_arena_block *map_block(size_t total)
 {
 #if defined(MAP_ANONYMOUS) && defined(MADV_HUGEPAGE)
@@ -67,6 +68,7 @@ static tl_arena_block *block_new(size_t size)
 	b->pos = 0;
 	return b;
 }
+#endif
 
 static void block_free(tl_arena_block *b)
 {
