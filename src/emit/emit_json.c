@@ -115,8 +115,7 @@ typedef struct entry_text {
 	size_t flushes;
 } entry_text;
 
-static void entry(tl_outbuf *o, const tl_ctx *ctx, const tl_report_entry *e,
-		  entry_text *at)
+static void entry(tl_outbuf *o, const tl_report_entry *e, entry_text *at)
 {
 	size_t start = o->n, flushes = o->flushes;
 	if (at)
@@ -155,7 +154,7 @@ static void entry(tl_outbuf *o, const tl_ctx *ctx, const tl_report_entry *e,
 		tl_out_lit(o, ",\"path\":");
 		tl_out_jstr(o, e->path);
 	}
-	const char *path = tl_file_path(ctx, e->loc.file);
+	const char *path = e->file;
 	if (path && path[0] != '<') {
 		tl_out_lit(o, ",\"location\":{\"file\":");
 		tl_out_jstr(o, path);
@@ -270,14 +269,15 @@ tl_status tl_emit_json(const tl_report *r, const tl_emit_opts *opts, FILE *f)
 	json_begin(o, r->inputs, r->ninputs, r->targets, r->ntargets);
 	for (size_t i = 0; i < r->nentries; i++) {
 		tl_out_str(o, i ? ",\n    " : "\n    ");
-		entry(o, r->ctx, &r->entries[i], NULL);
+		entry(o, &r->entries[i], NULL);
 	}
 	return json_close(o, r->ctx, r->nentries);
 }
 
+/* The stream's state; stream_type may run on the report's thread, so it
+ * uses nothing else (not the context). */
 typedef struct json_stream {
 	tl_outbuf *o;
-	const tl_ctx *ctx;
 	size_t nentries;
 } json_stream;
 
@@ -292,7 +292,7 @@ static tl_status stream_type(const tl_report_entry *e, size_t n, void *user)
 		if (e[i].same_as && j < i && j < MAX_TEXTS &&
 		    repeat_entry(js->o, &at[j], e[i].target->triple))
 			continue;
-		entry(js->o, js->ctx, &e[i], i < MAX_TEXTS ? &at[i] : NULL);
+		entry(js->o, &e[i], i < MAX_TEXTS ? &at[i] : NULL);
 	}
 	return js->o->error ? TL_EIO : TL_OK;
 }
@@ -301,7 +301,7 @@ tl_status tl_emit_json_stream(tl_ctx *ctx, const tl_report_request *req,
 			      const tl_emit_opts *opts, FILE *f)
 {
 	(void)opts;
-	json_stream js = {json_open(f), ctx, 0};
+	json_stream js = {json_open(f), 0};
 	if (!js.o)
 		return TL_ENOMEM;
 	json_begin(js.o, req->inputs, req->ninputs, req->targets, req->ntargets);

@@ -11,6 +11,7 @@
 #include "model/ctx_internal.h"
 #include "typelayout/report.h"
 #include "report/report_instances.h"
+#include "report/report_int.h"
 #include "util/strbuf.h"
 
 static const char *kind_of(const tl_type *ty)
@@ -158,6 +159,7 @@ static void fill_head(tl_ctx *ctx, tl_type_id id, const char *name,
 	e->lang = ty->kind == TL_TY_ADT ? ty->def->lang : TL_LANG_RUST;
 	if (ty->kind == TL_TY_ADT) {
 		e->loc = ty->def->loc;
+		e->file = tl_file_path(ctx, e->loc.file);
 		e->budget = ty->def->budget;
 		/* the first of the prelude's re-export list */
 		const char *p = ty->def->path;
@@ -333,10 +335,9 @@ static bool share_earlier(tl_ctx *ctx, tl_report_entry *out, size_t n)
 	return false;
 }
 
-/* Builds the entries of request type `i` (one per target it is defined
- * for) into out[0..*n); field arrays come from `mem`. */
-static tl_status build_type(tl_ctx *ctx, tl_arena *mem, const tl_report_request *req,
-			    size_t i, tl_report_entry *out, size_t *n)
+tl_status tl_report__build_type(tl_ctx *ctx, tl_arena *mem,
+				const tl_report_request *req, size_t i,
+				tl_report_entry *out, size_t *n)
 {
 	const tl_type *ty = tl_type_get(ctx, req->types[i]);
 	tl_report_entry head;
@@ -381,8 +382,8 @@ tl_status tl_report_build(tl_ctx *ctx, const tl_report_request *req,
 	}
 	for (size_t i = 0; i < req->ntypes; i++) {
 		size_t n;
-		tl_status st = build_type(ctx, &ctx->arena, req, i,
-					  &r->entries[r->nentries], &n);
+		tl_status st = tl_report__build_type(ctx, &ctx->arena, req, i,
+						     &r->entries[r->nentries], &n);
 		r->nentries += n;
 		if (st) {
 			tl_report_free(r);
@@ -391,30 +392,6 @@ tl_status tl_report_build(tl_ctx *ctx, const tl_report_request *req,
 	}
 	*out = r;
 	return TL_OK;
-}
-
-tl_status tl_report_each(tl_ctx *ctx, const tl_report_request *req,
-			 tl_report_each_fn fn, void *user)
-{
-	tl_status st = TL_OK;
-	tl_arena mem;
-	tl_arena_init(&mem);
-	tl_report_entry *e = calloc(req->ntargets + 1, sizeof(*e));
-	if (!e)
-		return TL_ENOMEM;
-	for (size_t i = 0; i < req->ntypes && !st; i++) {
-		size_t n = 0;
-		st = build_type(ctx, &mem, req, i, e, &n);
-		if (!st && n)
-			st = fn(e, n, user);
-		for (size_t k = 0; k < n; k++)
-			if (!e[k].same_as)
-				tl_holes_release(&e[k].holes);
-		tl_arena_clear(&mem);
-	}
-	tl_arena_release(&mem);
-	free(e);
-	return st;
 }
 
 void tl_report_free(tl_report *r)
