@@ -76,9 +76,10 @@ static void add_name(tl_ctx *ctx, tl_strbuf *sb, tl_type_id id)
 
 static const char *make_name(tl_ctx *ctx, const tl_type *t)
 {
-	/* the common case, a plain ADT, needs no builder */
+	/* the common case, a plain ADT, is named as its definition (whose
+	 * name lives as long as the context) */
 	if (t->kind == TL_TY_ADT && !t->nargs)
-		return tl_intern_cstr(ctx, t->def->name);
+		return t->def->name;
 	tl_strbuf sb = TL_STRBUF_INIT;
 	char num[48];
 	switch (t->kind) {
