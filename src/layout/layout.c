@@ -9,6 +9,7 @@
 
 #include "layout/layout_internal.h"
 #include "layout/layout_rust.h"
+#include "util/bigmem.h"
 #include "util/u128.h"
 
 /* memo states; MEMO_C is or-ed into MEMO_DONE when the layout (or one it
@@ -67,6 +68,7 @@ static int memo_reserve(tl_layout_memo *m, size_t need)
 	if (!state)
 		return -1;
 	m->state = state;
+	tl_advise_big(items, cap * sizeof(*items));
 	memset(m->items + m->cap, 0, (cap - m->cap) * sizeof(*items));
 	memset(m->state + m->cap, 0, cap - m->cap);
 	m->cap = cap;

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "model/ctx_internal.h"
+#include "util/bigmem.h"
 #include "util/strbuf.h"
 #include "util/u128.h"
 
@@ -53,7 +54,7 @@ static uint64_t slot_of(uint64_t h, tl_type_id id)
 static int slots_grow(tl_ctx *ctx)
 {
 	size_t cap = ctx->type_cap ? ctx->type_cap * 2 : 1024;
-	uint64_t *slots = calloc(cap, sizeof(*slots));
+	uint64_t *slots = tl_calloc_big(cap, sizeof(*slots));
 	if (!slots)
 		return -1;
 	for (size_t i = 0; i < ctx->types.len; i++) {
@@ -449,8 +450,8 @@ static int fcache_grow(tl_ctx *ctx)
 	size_t old = ctx->fcache_cap, cap = old ? old * 2 : 1024;
 	uint64_t *keys = ctx->fcache_keys;
 	uint32_t *vals = ctx->fcache_vals;
-	ctx->fcache_keys = calloc(cap, sizeof(*keys));
-	ctx->fcache_vals = calloc(cap, sizeof(*vals));
+	ctx->fcache_keys = tl_calloc_big(cap, sizeof(*keys));
+	ctx->fcache_vals = tl_calloc_big(cap, sizeof(*vals));
 	if (!ctx->fcache_keys || !ctx->fcache_vals) {
 		free(ctx->fcache_keys);
 		free(ctx->fcache_vals);

@@ -1,5 +1,7 @@
 #include "util/hashmap.h"
 
+#include "util/bigmem.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -29,7 +31,7 @@ void tl_strtab_release(tl_strtab *t)
 static int strtab_grow(tl_strtab *t)
 {
 	size_t cap = t->cap ? t->cap * 2 : 256;
-	tl_strtab_slot *slots = calloc(cap, sizeof(*slots));
+	tl_strtab_slot *slots = tl_calloc_big(cap, sizeof(*slots));
 	if (!slots)
 		return -1;
 	for (size_t i = 0; i < t->cap; i++) {
@@ -139,7 +141,7 @@ int tl_ptrmap_put(tl_ptrmap *m, const void *key, void *value)
 {
 	if ((m->len + 1) * 4 >= m->cap * 3) {
 		size_t cap = m->cap ? m->cap * 2 : 64;
-		tl_ptrmap_slot *slots = calloc(cap, sizeof(*slots));
+		tl_ptrmap_slot *slots = tl_calloc_big(cap, sizeof(*slots));
 		if (!slots)
 			return -1;
 		size_t len = 0;
