@@ -4,6 +4,7 @@
  * resolution, and `--type` expressions.
  */
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -83,6 +84,36 @@ fail:
 	return TL_EIO;
 }
 
+/* A regular file is read straight into the context's arena: a large input
+ * is then in memory once, not twice. False for anything else (a pipe, a
+ * file that changed size while read, an error): read_file() then. */
+static bool read_in_place(tl_ctx *ctx, const char *path, uint32_t *file)
+{
+	FILE *f = fopen(path, "rb");
+	struct stat st;
+	if (!f)
+		return false; /* read_file() says why */
+	if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode) || st.st_size < 0 ||
+	    (uintmax_t)st.st_size >= SIZE_MAX) {
+		fclose(f);
+		return false;
+	}
+	size_t len = (size_t)st.st_size;
+	char *text = tl_arena_alloc(&ctx->arena, len + 1);
+	if (!text) {
+		fclose(f);
+		return false;
+	}
+	size_t got = fread(text, 1, len, f);
+	bool whole = got == len && !ferror(f) && fgetc(f) == EOF && !ferror(f);
+	fclose(f);
+	if (!whole)
+		return false; /* the arena keeps the block: rare */
+	text[len] = '\0';
+	*file = tl_source_add_arena(ctx, path, text, len);
+	return true;
+}
+
 static bool has_ext(const char *path, const char *ext)
 {
 	const char *dot = strrchr(path, '.');
@@ -103,13 +134,16 @@ tl_status tl_load_file(tl_ctx *ctx, const char *path, const tl_load_opts *opts)
 			 path);
 		return TL_EINPUT;
 	}
-	char *buf;
-	size_t len;
-	tl_status st = read_file(ctx, path, &buf, &len);
-	if (st)
-		return st;
-	uint32_t file = tl_source_add(ctx, path, buf, len);
-	free(buf);
+	uint32_t file;
+	if (!read_in_place(ctx, path, &file)) {
+		char *buf;
+		size_t len;
+		tl_status st = read_file(ctx, path, &buf, &len);
+		if (st)
+			return st;
+		file = tl_source_add(ctx, path, buf, len);
+		free(buf);
+	}
 	if (!file)
 		return TL_ENOMEM;
 	return tl_front_yaml_load(ctx, file, false);

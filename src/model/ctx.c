@@ -78,6 +78,20 @@ uint32_t tl_source_add(tl_ctx *ctx, const char *path, const char *text,
 	return (uint32_t)ctx->files.len;
 }
 
+uint32_t tl_source_add_arena(tl_ctx *ctx, const char *path, char *text,
+			     size_t len)
+{
+	tl_source src = {0};
+	src.path = tl_arena_strdup(&ctx->arena, path);
+	src.text = text;
+	src.len = len;
+	if (!src.path || !TL_VEC_PUSH(ctx->files, src)) {
+		ctx->oom = true;
+		return 0;
+	}
+	return (uint32_t)ctx->files.len;
+}
+
 const tl_source *tl_source_get(const tl_ctx *ctx, uint32_t file)
 {
 	if (file == 0 || file > ctx->files.len)

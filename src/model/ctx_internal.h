@@ -80,6 +80,10 @@ const char *tl_intern_cstr(tl_ctx *ctx, const char *s);
 /* Adds a loaded file; returns its id (>= 1), 0 when out of memory. */
 uint32_t tl_source_add(tl_ctx *ctx, const char *path, const char *text,
 		       size_t len);
+/* The same for text already in the context's arena, NUL-terminated at
+ * text[len] (a large input read in place, not copied). */
+uint32_t tl_source_add_arena(tl_ctx *ctx, const char *path, char *text,
+			     size_t len);
 const tl_source *tl_source_get(const tl_ctx *ctx, uint32_t file);
 
 /* Records a diagnostic; the message is formatted into the arena. */
