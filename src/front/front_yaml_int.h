@@ -45,13 +45,11 @@ typedef struct yl_set {
 
 /* ---- front_yaml_events.c: libyaml's events, parsed ahead on a thread ---- */
 
-#define YL_CHUNKS 4
+#define YL_CHUNKS 16
 
 typedef struct yl_chunk {
-	yaml_event_t *ev;  /* copies whose strings point into `bytes` */
+	yaml_event_t *ev;  /* libyaml's events, deleted when the chunk is refilled */
 	uint32_t nev;
-	char *bytes;
-	size_t nbytes, cap_bytes;
 } yl_chunk;
 
 typedef struct yl_feed {
@@ -60,12 +58,9 @@ typedef struct yl_feed {
 	yl_chunk *cur;          /* the reader's chunk */
 	uint32_t pos;           /* next event in it */
 	/* the parsing side */
-	yaml_event_t held;      /* parsed, for the next chunk */
-	bool have_held;
 	unsigned depth;
 	bool done;              /* nothing more to parse */
 	bool failed;            /* libyaml failed: the parser says why */
-	bool oom;
 	/* the ring, when a thread parses */
 	bool threaded;
 	pthread_t thread;
@@ -81,7 +76,7 @@ typedef struct yl_feed {
  * false when out of memory. */
 bool yl_feed_start(yl_feed *f, yaml_parser_t *parser, unsigned jobs);
 /* The next event, owned by the feed until the next call; false at the
- * end (then `failed` or `oom` say whether it was an error). */
+ * end (then `failed` says whether libyaml failed). */
 bool yl_feed_next(yl_feed *f, yaml_event_t *out);
 /* Stops the thread and frees the chunks. */
 void yl_feed_stop(yl_feed *f);

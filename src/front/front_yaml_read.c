@@ -68,9 +68,7 @@ bool yl_next(tl_yl *y)
 	if (y->stop)
 		return false;
 	if (!yl_feed_next(&y->feed, &y->ev)) {
-		if (y->feed.oom)
-			y->ctx->oom = true;
-		else if (y->feed.failed)
+		if (y->feed.failed)
 			report_libyaml(y);
 		y->stop = true;
 		return false;
