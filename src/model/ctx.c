@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "model/ctx_internal.h"
 #include "util/strbuf.h"
@@ -13,6 +14,8 @@ tl_status tl_ctx_new(tl_ctx **out)
 	if (!ctx)
 		return TL_ENOMEM;
 	tl_arena_init(&ctx->arena);
+	if (sysconf(_SC_NPROCESSORS_ONLN) >= 2)
+		tl_arena_prefault(&ctx->arena);
 	tl_strtab_init(&ctx->strings);
 	tl_ptrmap_init(&ctx->by_name);
 	tl_ptrmap_init(&ctx->def_types);
@@ -49,6 +52,9 @@ void tl_ctx_free(tl_ctx *ctx)
 void tl_ctx_set_jobs(tl_ctx *ctx, unsigned jobs)
 {
 	ctx->jobs = jobs;
+	/* a large model's arena blocks are faulted in on a helper thread */
+	ctx->arena.prefault = jobs >= 2 ||
+		(jobs == 0 && sysconf(_SC_NPROCESSORS_ONLN) >= 2);
 }
 
 const char *tl_intern(tl_ctx *ctx, const char *s, size_t n)

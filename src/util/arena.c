@@ -1,12 +1,10 @@
-/* MAP_ANONYMOUS and MADV_HUGEPAGE are not in POSIX 2008 */
-#define _DEFAULT_SOURCE 1
-
 #include "util/arena.h"
 
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
+
+#include "util/arena_pages.h"
 
 struct tl_arena_block {
 	tl_arena_block *next;
@@ -17,7 +15,8 @@ struct tl_arena_block {
 };
 
 #define ARENA_FIRST 4096u
-#define ARENA_CAP (((size_t)4 << 20) - 64)
+#define ARENA_BLOCK ((size_t)4 << 20) /* the largest blocks, mapped */
+#define ARENA_CAP (ARENA_BLOCK - sizeof(tl_arena_block))
 #define ARENA_ALIGN _Alignof(max_align_t)
 /* Blocks this big are mapped on their own, aligned for transparent huge
  * pages and advised to use them: a large model then takes one page fault
@@ -26,38 +25,32 @@ struct tl_arena_block {
 #define ARENA_HUGE ((size_t)2 << 20)
 
 #ifndef TL_ARENA_DEBUG
-static tl_arena_block *map_block(size_t total)
+static tl_arena_block *map_block(tl_arena *a, size_t total)
 {
-#if defined(MAP_ANONYMOUS) && defined(MADV_HUGEPAGE)
-	total = (total + ARENA_HUGE - 1) & ~(ARENA_HUGE - 1);
-	unsigned char *p = mmap(NULL, total + ARENA_HUGE, PROT_READ | PROT_WRITE,
-				MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	if (p == MAP_FAILED)
+	void *p = NULL;
+	if (a->prefault && total == ARENA_BLOCK) {
+		if (!a->supply)
+			a->supply = tl_pages_supply_start(ARENA_BLOCK);
+		if (a->supply)
+			p = tl_pages_supply_take(a->supply);
+	}
+	if (!p)
+		p = tl_pages_map(&total);
+	if (!p)
 		return NULL;
-	uintptr_t at = ((uintptr_t)p + ARENA_HUGE - 1) & ~(uintptr_t)(ARENA_HUGE - 1);
-	unsigned char *a = (unsigned char *)at;
-	if (a > p)
-		munmap(p, (size_t)(a - p));
-	if (a + total < p + total + ARENA_HUGE)
-		munmap(a + total, (size_t)(p + total + ARENA_HUGE - (a + total)));
-	madvise(a, total, MADV_HUGEPAGE); /* advice: failure is harmless */
-	tl_arena_block *b = (tl_arena_block *)a;
+	tl_arena_block *b = p;
 	b->mapped = total;
 	b->size = total - sizeof(*b);
 	return b;
-#else
-	(void)total;
-	return NULL;
-#endif
 }
 
 /* A block with room for `size` bytes (maybe more). */
-static tl_arena_block *block_new(size_t size)
+static tl_arena_block *block_new(tl_arena *a, size_t size)
 {
 	if (size > SIZE_MAX - sizeof(tl_arena_block) - ARENA_HUGE)
 		return NULL;
 	size_t total = sizeof(tl_arena_block) + size;
-	tl_arena_block *b = total >= ARENA_HUGE ? map_block(total) : NULL;
+	tl_arena_block *b = total >= ARENA_HUGE ? map_block(a, total) : NULL;
 	if (!b) {
 		b = malloc(total);
 		if (!b)
@@ -73,7 +66,7 @@ static tl_arena_block *block_new(size_t size)
 static void block_free(tl_arena_block *b)
 {
 	if (b->mapped)
-		munmap(b, b->mapped);
+		tl_pages_unmap(b, b->mapped);
 	else
 		free(b);
 }
@@ -84,8 +77,15 @@ void tl_arena_init(tl_arena *a)
 	a->next_size = ARENA_FIRST;
 }
 
+void tl_arena_prefault(tl_arena *a)
+{
+	a->prefault = true;
+}
+
 void tl_arena_release(tl_arena *a)
 {
+	tl_pages_supply_stop(a->supply);
+	a->supply = NULL;
 	tl_arena_block *b = a->head;
 	while (b) {
 		tl_arena_block *next = b->next;
@@ -149,13 +149,14 @@ void *tl_arena_alloc(tl_arena *a, size_t n)
 		size_t size = a->next_size;
 		if (size < need)
 			size = need;
-		b = block_new(size);
+		b = block_new(a, size);
 		if (!b)
 			return NULL;
 		b->next = a->head;
 		a->head = b;
 		if (a->next_size < ARENA_CAP)
-			a->next_size *= 2;
+			a->next_size = a->next_size * 2 < ARENA_CAP ?
+				a->next_size * 2 : ARENA_CAP;
 	}
 	void *p = b->data + b->pos;
 	b->pos += need;

@@ -11,8 +11,12 @@
 
 typedef struct tl_arena_block tl_arena_block;
 
+struct tl_pages_supply;
+
 typedef struct tl_arena {
 	tl_arena_block *head;
+	struct tl_pages_supply *supply; /* prepares large blocks (arena_pages.h) */
+	bool prefault;    /* may start `supply` when it grows large */
 	size_t next_size;
 	size_t used;      /* bytes handed out, for statistics */
 	void **debug;     /* debug mode: every allocation */
@@ -25,6 +29,11 @@ void tl_arena_release(tl_arena *a);
 /* Forgets every allocation but keeps the newest (largest) block for reuse:
  * scratch memory that is filled and dropped once per item. */
 void tl_arena_clear(tl_arena *a);
+
+/* Lets the arena, once it has grown large, have its next blocks mapped and
+ * faulted in ahead of need on a helper thread (use where a second core
+ * may be idle); released with the arena. */
+void tl_arena_prefault(tl_arena *a);
 
 /* Zero-filled memory for `n` bytes; NULL when out of memory. */
 void *tl_arena_alloc(tl_arena *a, size_t n);
