@@ -18,7 +18,6 @@ tl_status tl_ctx_new(tl_ctx **out)
 		tl_arena_prefault(&ctx->arena);
 	tl_strtab_init(&ctx->strings);
 	tl_ptrmap_init(&ctx->by_name);
-	tl_ptrmap_init(&ctx->def_types);
 	tl_ptrmap_init(&ctx->diag_seen);
 	*out = ctx;
 	return TL_OK;
@@ -42,7 +41,7 @@ void tl_ctx_free(tl_ctx *ctx)
 		free(ctx->memo[i].state);
 	}
 	tl_ptrmap_release(&ctx->by_name);
-	tl_ptrmap_release(&ctx->def_types);
+	free(ctx->def_types);
 	tl_ptrmap_release(&ctx->diag_seen);
 	tl_strtab_release(&ctx->strings);
 	tl_arena_release(&ctx->arena);

@@ -51,7 +51,10 @@ struct tl_ctx {
 	/* definitions in load order */
 	TL_VEC(tl_def *) defs;
 	tl_ptrmap by_name;     /* interned last segment -> tl_def_list* */
-	tl_ptrmap def_types;   /* def -> non-generic ADT id (as pointer-sized int) */
+	/* the ADT term of defs[i] without arguments, 0 = not made yet: found
+	 * by index, not by hashing the term (types.c) */
+	tl_type_id *def_types;
+	size_t def_types_cap;
 	tl_ptrmap diag_seen;   /* interned "loc id message" of every diagnostic */
 	/* field types of generic instances: (adt id << 32 | field term) ->
 	 * substituted term, so each is computed once, not once per target */

@@ -350,6 +350,22 @@ static tl_type_id apply_cases(tl_ctx *ctx, const tl_def *def,
 	return 0;
 }
 
+static bool def_types_reserve(tl_ctx *ctx, size_t need)
+{
+	if (need <= ctx->def_types_cap)
+		return true;
+	size_t cap = ctx->def_types_cap ? ctx->def_types_cap : 256;
+	while (cap < need)
+		cap *= 2;
+	tl_type_id *p = realloc(ctx->def_types, cap * sizeof(*p));
+	if (!p)
+		return false;
+	memset(p + ctx->def_types_cap, 0, (cap - ctx->def_types_cap) * sizeof(*p));
+	ctx->def_types = p;
+	ctx->def_types_cap = cap;
+	return true;
+}
+
 tl_type_id tl_type_adt(tl_ctx *ctx, const tl_def *def, const tl_type_id *args,
 		       uint32_t nargs)
 {
@@ -361,11 +377,18 @@ tl_type_id tl_type_adt(tl_ctx *ctx, const tl_def *def, const tl_type_id *args,
 		if (r)
 			return r;
 	}
+	bool plain = !nargs && def->index < ctx->defs.len &&
+		     ctx->defs.items[def->index] == def;
+	if (plain && def->index < ctx->def_types_cap && ctx->def_types[def->index])
+		return ctx->def_types[def->index];
 	KEY(TL_TY_ADT);
 	key.def = def;
 	key.args = args;
 	key.nargs = nargs;
-	return intern(ctx, &key);
+	tl_type_id id = intern(ctx, &key);
+	if (plain && id && def_types_reserve(ctx, ctx->defs.len))
+		ctx->def_types[def->index] = id;
+	return id;
 }
 
 tl_type_id tl_type_param(tl_ctx *ctx, uint32_t index, const char *name)

@@ -45,6 +45,10 @@ static const char *repr_of(tl_ctx *ctx, const tl_type *ty)
 	if (ty->kind != TL_TY_ADT)
 		return "rust";
 	const tl_repr *r = &ty->def->repr;
+	if (!r->flags && !(ty->def->lang == TL_LANG_C && ty->def->c_pack))
+		return ty->def->lang == TL_LANG_C ? "c" : "rust";
+	if (r->flags == TL_REPR_C && ty->def->lang == TL_LANG_RUST)
+		return "c";
 	tl_strbuf sb = TL_STRBUF_INIT;
 	if (r->flags & TL_REPR_C)
 		tl_strbuf_puts(&sb, "c");
