@@ -28,7 +28,9 @@ struct tl_arena_block {
 static tl_arena_block *map_block(tl_arena *a, size_t total)
 {
 	void *p = NULL;
-	if (a->prefault && total == ARENA_BLOCK) {
+	/* the helper starts once the arena has 32 MiB of full-size blocks:
+	 * smaller models would not use what it prepares */
+	if (a->prefault && total == ARENA_BLOCK && ++a->nblocks > 8) {
 		if (!a->supply)
 			a->supply = tl_pages_supply_start(ARENA_BLOCK);
 		if (a->supply)

@@ -17,6 +17,7 @@ typedef struct tl_arena {
 	tl_arena_block *head;
 	struct tl_pages_supply *supply; /* prepares large blocks (arena_pages.h) */
 	bool prefault;    /* may start `supply` when it grows large */
+	size_t nblocks;   /* full-size blocks mapped so far */
 	size_t next_size;
 	size_t used;      /* bytes handed out, for statistics */
 	void **debug;     /* debug mode: every allocation */

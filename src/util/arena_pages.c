@@ -11,7 +11,7 @@
 #define HUGE_PAGE ((size_t)2 << 20)
 #define SMALL_PAGE ((size_t)4096)
 /* blocks kept ready: enough to ride out a burst of allocations */
-#define READY 3
+#define READY 2
 
 void *tl_pages_map(size_t *total)
 {
