@@ -174,11 +174,12 @@ static void fill_head(tl_ctx *ctx, tl_type_id id, const char *name,
 
 /* The niche path copied into `mem` (not interned: it lives as long as
  * the entry); NULL when out of memory. */
-static const char *niche_path(tl_ctx *ctx, tl_arena *mem, const tl_target *t,
-			      tl_type_id id, int variant, uint64_t at)
+static const char *niche_path(tl_ctx *ctx, tl_arena *mem, tl_niche_memo *memo,
+			      const tl_target *t, tl_type_id id, int variant,
+			      uint64_t at)
 {
 	tl_strbuf sb = TL_STRBUF_INIT;
-	tl_analyze__niche_path_into(ctx, t, id, variant, at, &sb);
+	tl_analyze__niche_path_into(ctx, t, id, variant, at, &sb, memo);
 	const char *s = sb.oom ? NULL : !sb.len ? "" :
 		tl_arena_strndup(mem, sb.buf, sb.len);
 	tl_strbuf_release(&sb);
@@ -187,8 +188,8 @@ static const char *niche_path(tl_ctx *ctx, tl_arena *mem, const tl_target *t,
 
 /* Fills `e` (a copy of the type's head) for target `t`; field arrays come
  * from `mem`. */
-static tl_status fill_entry(tl_ctx *ctx, tl_arena *mem, const tl_target *t,
-			    tl_report_entry *e)
+static tl_status fill_entry(tl_ctx *ctx, tl_arena *mem, tl_niche_memo *memo,
+			    const tl_target *t, tl_report_entry *e)
 {
 	tl_type_id id = e->type;
 	const tl_type *ty = tl_type_get(ctx, id);
@@ -246,9 +247,10 @@ static tl_status fill_entry(tl_ctx *ctx, tl_arena *mem, const tl_target *t,
 		return st;
 	e->padding = e->holes.padding;
 	e->niche_path = e->niche.present ?
-		niche_path(ctx, mem, t, id, -1, e->niche.offset) : "";
+		niche_path(ctx, mem, memo, t, id, -1, e->niche.offset) : "";
 	e->tag_path = e->tag.encoding == TL_TAG_NICHE ?
-		niche_path(ctx, mem, t, id, (int)e->tag.untagged, e->tag.offset) : "";
+		niche_path(ctx, mem, memo, t, id, (int)e->tag.untagged,
+			   e->tag.offset) : "";
 	if (!e->niche_path || !e->tag_path)
 		return TL_ENOMEM;
 	e->ok = true;
@@ -340,6 +342,7 @@ static bool share_earlier(tl_ctx *ctx, tl_report_entry *out, size_t n)
 }
 
 tl_status tl_report__build_type(tl_ctx *ctx, tl_arena *mem,
+				tl_niche_memo *memo,
 				const tl_report_request *req, size_t i,
 				tl_report_entry *out, size_t *n)
 {
@@ -358,7 +361,7 @@ tl_status tl_report__build_type(tl_ctx *ctx, tl_arena *mem,
 		out[*n] = head;
 		out[*n].target = req->targets[k];
 		tl_status st = share_earlier(ctx, out, *n) ? TL_OK :
-			fill_entry(ctx, mem, req->targets[k], &out[*n]);
+			fill_entry(ctx, mem, memo, req->targets[k], &out[*n]);
 		(*n)++;
 		if (st)
 			return st;
@@ -384,16 +387,19 @@ tl_status tl_report_build(tl_ctx *ctx, const tl_report_request *req,
 		free(r);
 		return TL_ENOMEM;
 	}
+	tl_niche_memo *memo = tl_niche_memo_new(); /* NULL: no memo */
 	for (size_t i = 0; i < req->ntypes; i++) {
 		size_t n;
-		tl_status st = tl_report__build_type(ctx, &ctx->arena, req, i,
+		tl_status st = tl_report__build_type(ctx, &ctx->arena, memo, req, i,
 						     &r->entries[r->nentries], &n);
 		r->nentries += n;
 		if (st) {
+			tl_niche_memo_free(memo);
 			tl_report_free(r);
 			return st;
 		}
 	}
+	tl_niche_memo_free(memo);
 	*out = r;
 	return TL_OK;
 }

@@ -110,14 +110,16 @@ static tl_status each_serial(tl_ctx *ctx, const tl_report_request *req,
 	tl_report_entry *e = calloc(req->ntargets + 1, sizeof(*e));
 	if (!e)
 		return TL_ENOMEM;
+	tl_niche_memo *memo = tl_niche_memo_new(); /* NULL: no memo */
 	for (size_t i = 0; i < req->ntypes && !st; i++) {
 		size_t n = 0;
-		st = tl_report__build_type(ctx, &mem, req, i, e, &n);
+		st = tl_report__build_type(ctx, &mem, memo, req, i, e, &n);
 		if (!st && n)
 			st = fn(e, n, user);
 		release_entries(e, n);
 		tl_arena_clear(&mem);
 	}
+	tl_niche_memo_free(memo);
 	tl_arena_release(&mem);
 	free(e);
 	return st;
@@ -159,7 +161,7 @@ static void publish(stream *p)
 }
 
 static tl_status each_threaded(tl_ctx *ctx, const tl_report_request *req,
-			       stream *p)
+			       stream *p, tl_niche_memo *memo)
 {
 	tl_status st = TL_OK;
 	for (size_t i = 0; i < req->ntypes && !st;) {
@@ -169,7 +171,7 @@ static tl_status each_threaded(tl_ctx *ctx, const tl_report_request *req,
 		tl_report_entry *e = b->e;
 		for (; i < req->ntypes && b->ntypes < BATCH_TYPES; i++) {
 			size_t n = 0;
-			st = tl_report__build_type(ctx, &b->mem, req, i, e, &n);
+			st = tl_report__build_type(ctx, &b->mem, memo, req, i, e, &n);
 			if (st) { /* as serially: this type's entries are not handed on */
 				release_entries(e, n);
 				break;
@@ -216,7 +218,9 @@ tl_status tl_report_each(tl_ctx *ctx, const tl_report_request *req,
 		pipe_free(&p);
 		return each_serial(ctx, req, fn, user);
 	}
-	tl_status st = each_threaded(ctx, req, &p);
+	tl_niche_memo *memo = tl_niche_memo_new(); /* NULL: no memo */
+	tl_status st = each_threaded(ctx, req, &p, memo);
+	tl_niche_memo_free(memo);
 	pthread_mutex_lock(&p.lock);
 	p.closed = true;
 	pthread_cond_broadcast(&p.cv);
