@@ -50,7 +50,10 @@ tl_status tl_load_yaml_buffer(tl_ctx *ctx, const char *name, const char *data,
 			      size_t len);
 
 /* Resolves every definition loaded so far: field types, discriminants,
- * array lengths. Call once after loading; idempotent. */
+ * array lengths. Call once after loading; idempotent. The syntax of YAML
+ * field types and discriminants is read only by this: once everything is
+ * resolved their tl_texpr/tl_cexpr are dropped (the fields say NULL) and
+ * their memory is reused. */
 tl_status tl_ctx_resolve(tl_ctx *ctx);
 
 /* Parses and resolves a type expression given on the command line. */

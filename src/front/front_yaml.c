@@ -115,7 +115,8 @@ static bool cut_at_colon(tl_yl *y, const yl_scalar *s)
 static const tl_texpr *parse_type_scalar(tl_yl *y)
 {
 	yl_scalar s = yl_scalar_of(y);
-	const tl_texpr *simple = tl_rparse_simple_path(y->ctx, s.s, s.len, s.loc);
+	const tl_texpr *simple = tl_rparse_simple_path(y->ctx, y->rp.syn, s.s,
+						       s.len, s.loc);
 	if (simple) {
 		yl_next(y);
 		return simple;
@@ -344,6 +345,7 @@ tl_status tl_front_yaml_load(tl_ctx *ctx, uint32_t file, bool builtin)
 	if (!src)
 		return TL_EIO;
 	size_t errors = ctx->nerrors;
+	size_t first_def = ctx->defs.len;
 	tl_yl y;
 	memset(&y, 0, sizeof(y));
 	y.ctx = ctx;
@@ -376,6 +378,12 @@ tl_status tl_front_yaml_load(tl_ctx *ctx, uint32_t file, bool builtin)
 	}
 	yl_feed_stop(&y.feed);
 	yaml_parser_delete(&y.parser);
+	/* the fields of these definitions point into ctx->syntax until
+	 * resolution is done (front/load.c) */
+	tl_def_range range = {first_def, ctx->defs.len};
+	if (!builtin && range.to > range.from &&
+	    !TL_VEC_PUSH(ctx->syntax_defs, range))
+		ctx->oom = true;
 	tl_rparse_release(&y.rp);
 	TL_VEC_FREE(y.fields);
 	TL_VEC_FREE(y.variants);

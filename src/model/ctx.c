@@ -16,6 +16,8 @@ tl_status tl_ctx_new(tl_ctx **out)
 	tl_arena_init(&ctx->arena);
 	if (sysconf(_SC_NPROCESSORS_ONLN) >= 2)
 		tl_arena_prefault(&ctx->arena);
+	tl_arena_init(&ctx->syntax);
+	tl_arena_share_supply(&ctx->syntax, &ctx->arena);
 	tl_strtab_init(&ctx->strings);
 	tl_ptrmap_init(&ctx->by_name);
 	tl_ptrmap_init(&ctx->diag_seen);
@@ -33,6 +35,7 @@ void tl_ctx_free(tl_ctx *ctx)
 	TL_VEC_FREE(ctx->diags);
 	TL_VEC_FREE(ctx->types);
 	TL_VEC_FREE(ctx->defs);
+	TL_VEC_FREE(ctx->syntax_defs);
 	free(ctx->type_slots);
 	free(ctx->fcache_keys);
 	free(ctx->fcache_vals);
@@ -44,6 +47,7 @@ void tl_ctx_free(tl_ctx *ctx)
 	free(ctx->def_types);
 	tl_ptrmap_release(&ctx->diag_seen);
 	tl_strtab_release(&ctx->strings);
+	tl_arena_release(&ctx->syntax);
 	tl_arena_release(&ctx->arena);
 	free(ctx);
 }

@@ -31,6 +31,10 @@ typedef struct tl_def_list {
 
 #define TL_MAX_TARGETS 8
 
+typedef struct tl_def_range {
+	size_t from, to;
+} tl_def_range;
+
 typedef struct tl_layout_memo {
 	const void *target;   /* const tl_target * */
 	void **items;         /* const tl_layout * per type id, malloc'd */
@@ -40,6 +44,12 @@ typedef struct tl_layout_memo {
 
 struct tl_ctx {
 	tl_arena arena;
+	/* syntax only resolution reads (YAML field types, discriminants):
+	 * handed to `arena` when resolution is done (front/load.c) */
+	tl_arena syntax;
+	/* definitions whose fields point into `syntax`: [from, to) index
+	 * ranges, one per YAML file loaded since the last release */
+	TL_VEC(tl_def_range) syntax_defs;
 	tl_strtab strings;
 	TL_VEC(tl_source) files;
 	TL_VEC(tl_diag) diags;

@@ -28,13 +28,14 @@ struct tl_arena_block {
 static tl_arena_block *map_block(tl_arena *a, size_t total)
 {
 	void *p = NULL;
+	tl_arena *o = a->supply_owner ? a->supply_owner : a;
 	/* the helper starts once the arena has 32 MiB of full-size blocks:
 	 * smaller models would not use what it prepares */
-	if (a->prefault && total == ARENA_BLOCK && ++a->nblocks > 8) {
-		if (!a->supply)
-			a->supply = tl_pages_supply_start(ARENA_BLOCK);
-		if (a->supply)
-			p = tl_pages_supply_take(a->supply);
+	if (o->prefault && total == ARENA_BLOCK && ++o->nblocks > 8) {
+		if (!o->supply)
+			o->supply = tl_pages_supply_start(ARENA_BLOCK);
+		if (o->supply)
+			p = tl_pages_supply_take(o->supply);
 	}
 	if (!p)
 		p = tl_pages_map(&total);
@@ -84,20 +85,50 @@ void tl_arena_prefault(tl_arena *a)
 	a->prefault = true;
 }
 
-void tl_arena_release(tl_arena *a)
+void tl_arena_share_supply(tl_arena *a, tl_arena *owner)
 {
-	tl_pages_supply_stop(a->supply);
-	a->supply = NULL;
-	tl_arena_block *b = a->head;
+	a->supply_owner = owner;
+}
+
+static void free_list(tl_arena_block *b)
+{
 	while (b) {
 		tl_arena_block *next = b->next;
 		block_free(b);
 		b = next;
 	}
+}
+
+void tl_arena_release(tl_arena *a)
+{
+	tl_pages_supply_stop(a->supply);
+	a->supply = NULL;
+	free_list(a->head);
+	free_list(a->spare);
 	for (size_t i = 0; i < a->ndebug; i++)
 		free(a->debug[i]);
 	free(a->debug);
 	tl_arena_init(a);
+}
+
+void tl_arena_adopt(tl_arena *into, tl_arena *from)
+{
+	for (size_t i = 0; i < from->ndebug; i++)
+		free(from->debug[i]);
+	free(from->debug);
+	from->debug = NULL;
+	from->ndebug = from->capdebug = 0;
+	tl_arena_block *b = from->head;
+	while (b) {
+		tl_arena_block *next = b->next;
+		b->pos = 0;
+		b->next = into->spare;
+		into->spare = b;
+		b = next;
+	}
+	from->head = NULL;
+	from->used = 0;
+	from->next_size = ARENA_FIRST;
 }
 
 void tl_arena_clear(tl_arena *a)
@@ -137,6 +168,21 @@ static void *debug_alloc(tl_arena *a, size_t n)
 }
 #endif
 
+#ifndef TL_ARENA_DEBUG
+/* A spare block with room for `need` bytes, unlinked; NULL if none. */
+static tl_arena_block *take_spare(tl_arena *a, size_t need)
+{
+	for (tl_arena_block **p = &a->spare; *p; p = &(*p)->next) {
+		tl_arena_block *b = *p;
+		if (b->size >= need) {
+			*p = b->next;
+			return b;
+		}
+	}
+	return NULL;
+}
+#endif
+
 void *tl_arena_alloc(tl_arena *a, size_t n)
 {
 	a->used += n;
@@ -148,10 +194,13 @@ void *tl_arena_alloc(tl_arena *a, size_t n)
 		return NULL;
 	tl_arena_block *b = a->head;
 	if (!b || b->size - b->pos < need) {
-		size_t size = a->next_size;
-		if (size < need)
-			size = need;
-		b = block_new(a, size);
+		b = take_spare(a, need);
+		if (!b) {
+			size_t size = a->next_size;
+			if (size < need)
+				size = need;
+			b = block_new(a, size);
+		}
 		if (!b)
 			return NULL;
 		b->next = a->head;

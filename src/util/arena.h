@@ -15,7 +15,9 @@ struct tl_pages_supply;
 
 typedef struct tl_arena {
 	tl_arena_block *head;
+	tl_arena_block *spare;  /* emptied blocks taken over (tl_arena_adopt) */
 	struct tl_pages_supply *supply; /* prepares large blocks (arena_pages.h) */
+	struct tl_arena *supply_owner; /* whose supply this arena draws on */
 	bool prefault;    /* may start `supply` when it grows large */
 	size_t nblocks;   /* full-size blocks mapped so far */
 	size_t next_size;
@@ -35,6 +37,16 @@ void tl_arena_clear(tl_arena *a);
  * faulted in ahead of need on a helper thread (use where a second core
  * may be idle); released with the arena. */
 void tl_arena_prefault(tl_arena *a);
+
+/* Makes `a` draw its large blocks from `owner`'s supply (the same thread
+ * fills both), which must outlive it. */
+void tl_arena_share_supply(tl_arena *a, tl_arena *owner);
+
+/* Ends every allocation of `from` and hands its memory to `into`, which
+ * fills it before asking for new memory: memory already faulted in is
+ * used again. `from` is left empty. (Debug mode: `from`'s allocations are
+ * freed, so ASan reports any use after this.) */
+void tl_arena_adopt(tl_arena *into, tl_arena *from);
 
 /* Zero-filled memory for `n` bytes; NULL when out of memory. */
 void *tl_arena_alloc(tl_arena *a, size_t n);
