@@ -2,7 +2,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "model/ctx_internal.h"
 #include "util/strbuf.h"
@@ -14,10 +13,7 @@ tl_status tl_ctx_new(tl_ctx **out)
 	if (!ctx)
 		return TL_ENOMEM;
 	tl_arena_init(&ctx->arena);
-	if (sysconf(_SC_NPROCESSORS_ONLN) >= 2)
-		tl_arena_prefault(&ctx->arena);
 	tl_arena_init(&ctx->syntax);
-	tl_arena_share_supply(&ctx->syntax, &ctx->arena);
 	tl_strtab_init(&ctx->strings);
 	tl_ptrmap_init(&ctx->by_name);
 	tl_ptrmap_init(&ctx->diag_seen);
@@ -55,9 +51,6 @@ void tl_ctx_free(tl_ctx *ctx)
 void tl_ctx_set_jobs(tl_ctx *ctx, unsigned jobs)
 {
 	ctx->jobs = jobs;
-	/* a large model's arena blocks are faulted in on a helper thread */
-	ctx->arena.prefault = jobs >= 2 ||
-		(jobs == 0 && sysconf(_SC_NPROCESSORS_ONLN) >= 2);
 }
 
 const char *tl_intern(tl_ctx *ctx, const char *s, size_t n)

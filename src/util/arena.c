@@ -25,20 +25,9 @@ struct tl_arena_block {
 #define ARENA_HUGE ((size_t)2 << 20)
 
 #ifndef TL_ARENA_DEBUG
-static tl_arena_block *map_block(tl_arena *a, size_t total)
+static tl_arena_block *map_block(size_t total)
 {
-	void *p = NULL;
-	tl_arena *o = a->supply_owner ? a->supply_owner : a;
-	/* the helper starts once the arena has 32 MiB of full-size blocks:
-	 * smaller models would not use what it prepares */
-	if (o->prefault && total == ARENA_BLOCK && ++o->nblocks > 8) {
-		if (!o->supply)
-			o->supply = tl_pages_supply_start(ARENA_BLOCK);
-		if (o->supply)
-			p = tl_pages_supply_take(o->supply);
-	}
-	if (!p)
-		p = tl_pages_map(&total);
+	void *p = tl_pages_map(&total);
 	if (!p)
 		return NULL;
 	tl_arena_block *b = p;
@@ -48,12 +37,12 @@ static tl_arena_block *map_block(tl_arena *a, size_t total)
 }
 
 /* A block with room for `size` bytes (maybe more). */
-static tl_arena_block *block_new(tl_arena *a, size_t size)
+static tl_arena_block *block_new(size_t size)
 {
 	if (size > SIZE_MAX - sizeof(tl_arena_block) - ARENA_HUGE)
 		return NULL;
 	size_t total = sizeof(tl_arena_block) + size;
-	tl_arena_block *b = total >= ARENA_HUGE ? map_block(a, total) : NULL;
+	tl_arena_block *b = total >= ARENA_HUGE ? map_block(total) : NULL;
 	if (!b) {
 		b = malloc(total);
 		if (!b)
@@ -80,16 +69,6 @@ void tl_arena_init(tl_arena *a)
 	a->next_size = ARENA_FIRST;
 }
 
-void tl_arena_prefault(tl_arena *a)
-{
-	a->prefault = true;
-}
-
-void tl_arena_share_supply(tl_arena *a, tl_arena *owner)
-{
-	a->supply_owner = owner;
-}
-
 static void free_list(tl_arena_block *b)
 {
 	while (b) {
@@ -101,8 +80,6 @@ static void free_list(tl_arena_block *b)
 
 void tl_arena_release(tl_arena *a)
 {
-	tl_pages_supply_stop(a->supply);
-	a->supply = NULL;
 	free_list(a->head);
 	free_list(a->spare);
 	for (size_t i = 0; i < a->ndebug; i++)
@@ -199,7 +176,7 @@ void *tl_arena_alloc(tl_arena *a, size_t n)
 			size_t size = a->next_size;
 			if (size < need)
 				size = need;
-			b = block_new(a, size);
+			b = block_new(size);
 		}
 		if (!b)
 			return NULL;

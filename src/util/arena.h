@@ -11,15 +11,9 @@
 
 typedef struct tl_arena_block tl_arena_block;
 
-struct tl_pages_supply;
-
 typedef struct tl_arena {
 	tl_arena_block *head;
 	tl_arena_block *spare;  /* emptied blocks taken over (tl_arena_adopt) */
-	struct tl_pages_supply *supply; /* prepares large blocks (arena_pages.h) */
-	struct tl_arena *supply_owner; /* whose supply this arena draws on */
-	bool prefault;    /* may start `supply` when it grows large */
-	size_t nblocks;   /* full-size blocks mapped so far */
 	size_t next_size;
 	size_t used;      /* bytes handed out, for statistics */
 	void **debug;     /* debug mode: every allocation */
@@ -32,15 +26,6 @@ void tl_arena_release(tl_arena *a);
 /* Forgets every allocation but keeps the newest (largest) block for reuse:
  * scratch memory that is filled and dropped once per item. */
 void tl_arena_clear(tl_arena *a);
-
-/* Lets the arena, once it has grown large, have its next blocks mapped and
- * faulted in ahead of need on a helper thread (use where a second core
- * may be idle); released with the arena. */
-void tl_arena_prefault(tl_arena *a);
-
-/* Makes `a` draw its large blocks from `owner`'s supply (the same thread
- * fills both), which must outlive it. */
-void tl_arena_share_supply(tl_arena *a, tl_arena *owner);
 
 /* Ends every allocation of `from` and hands its memory to `into`, which
  * fills it before asking for new memory: memory already faulted in is
