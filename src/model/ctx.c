@@ -227,12 +227,11 @@ static const char *last_segment(const char *name)
 	return p ? p + 1 : name;
 }
 
-int tl_def_add(tl_ctx *ctx, tl_def *def)
+int tl_def_add_keyed(tl_ctx *ctx, tl_def *def, const char *key)
 {
 	def->index = (uint32_t)ctx->defs.len;
 	if (!TL_VEC_PUSH(ctx->defs, def))
 		goto oom;
-	const char *key = tl_intern_cstr(ctx, last_segment(def->name));
 	tl_def_list *node = tl_arena_alloc(&ctx->arena, sizeof(*node));
 	if (!key || !node)
 		goto oom;
@@ -244,6 +243,16 @@ int tl_def_add(tl_ctx *ctx, tl_def *def)
 oom:
 	ctx->oom = true;
 	return -1;
+}
+
+int tl_def_add(tl_ctx *ctx, tl_def *def)
+{
+	const char *key = tl_intern_cstr(ctx, last_segment(def->name));
+	if (!key) {
+		ctx->oom = true;
+		return -1;
+	}
+	return tl_def_add_keyed(ctx, def, key);
 }
 
 const tl_def_list *tl_def_lookup(const tl_ctx *ctx, const char *name)

@@ -111,6 +111,8 @@ void tl_diag_note(tl_ctx *ctx, tl_diag *d, tl_loc loc, const char *fmt, ...)
 /* Adds a definition (allocated by the caller in ctx->arena), indexes its
  * name; fills def->index. */
 int tl_def_add(tl_ctx *ctx, tl_def *def);
+/* The same when the caller has the interned last segment of the name. */
+int tl_def_add_keyed(tl_ctx *ctx, tl_def *def, const char *key);
 /* Definitions whose last path segment is `name` (interned), newest first. */
 const tl_def_list *tl_def_lookup(const tl_ctx *ctx, const char *name);
 
