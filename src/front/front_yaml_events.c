@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "front/front_yaml_int.h"
+#include "util/block_pool.h"
 
 enum { CHUNK_EVENTS = 1024 };
 
@@ -68,7 +69,13 @@ static void *parser_thread(void *arg)
 	pthread_mutex_lock(&f->lock);
 	while (!f->cancel) {
 		if (f->nready == YL_CHUNKS) {
-			pthread_cond_wait(&f->cv, &f->lock);
+			/* the reader is behind: fault in an arena block for it
+			 * rather than sleep (pages it would otherwise zero) */
+			pthread_mutex_unlock(&f->lock);
+			bool filled = f->pool && tl_block_pool_fill(f->pool);
+			pthread_mutex_lock(&f->lock);
+			if (!filled && f->nready == YL_CHUNKS && !f->cancel)
+				pthread_cond_wait(&f->cv, &f->lock);
 			continue;
 		}
 		yl_chunk *c = &f->chunks[(f->head + f->nready) % YL_CHUNKS];
@@ -96,7 +103,8 @@ static bool want_thread(unsigned jobs)
 	return n >= 2;
 }
 
-bool yl_feed_start(yl_feed *f, yaml_parser_t *parser, unsigned jobs)
+bool yl_feed_start(yl_feed *f, yaml_parser_t *parser, unsigned jobs,
+		   tl_arena *const *arenas, size_t n)
 {
 	memset(f, 0, sizeof(*f));
 	f->parser = parser;
@@ -113,12 +121,17 @@ bool yl_feed_start(yl_feed *f, yaml_parser_t *parser, unsigned jobs)
 		pthread_mutex_destroy(&f->lock);
 		return true;
 	}
+	f->pool = tl_block_pool_new(TL_ARENA_BLOCK); /* NULL: no pool */
 	if (pthread_create(&f->thread, NULL, parser_thread, f)) {
 		pthread_cond_destroy(&f->cv);
 		pthread_mutex_destroy(&f->lock);
+		tl_block_pool_free(f->pool);
+		f->pool = NULL;
 		return true;
 	}
 	f->threaded = true;
+	for (size_t i = 0; i < n && f->pool; i++)
+		tl_arena_use_pool(arenas[i], f->pool);
 	return true;
 }
 
@@ -161,8 +174,10 @@ bool yl_feed_next(yl_feed *f, yaml_event_t *out)
 	return true;
 }
 
-void yl_feed_stop(yl_feed *f)
+void yl_feed_stop(yl_feed *f, tl_arena *const *arenas, size_t n)
 {
+	for (size_t i = 0; i < n; i++)
+		tl_arena_use_pool(arenas[i], NULL);
 	if (f->threaded) {
 		pthread_mutex_lock(&f->lock);
 		f->cancel = true;
@@ -173,6 +188,8 @@ void yl_feed_stop(yl_feed *f)
 		pthread_mutex_destroy(&f->lock);
 		f->threaded = false;
 	}
+	tl_block_pool_free(f->pool);
+	f->pool = NULL;
 	for (unsigned i = 0; i < YL_CHUNKS; i++) {
 		if (f->chunks[i].ev)
 			chunk_clear(&f->chunks[i]);

@@ -70,16 +70,22 @@ typedef struct yl_feed {
 	unsigned nready;        /* filled chunks, the reader's included */
 	bool finished;          /* the thread will fill no more */
 	bool cancel;
+	/* arena blocks the parser faults in while it waits for the reader */
+	struct tl_block_pool *pool;
 } yl_feed;
 
 /* Starts parsing (on a thread when jobs != 1 and there are two cores);
- * false when out of memory. */
-bool yl_feed_start(yl_feed *f, yaml_parser_t *parser, unsigned jobs);
+ * false when out of memory. With a thread, `arenas` (n of them) take
+ * their large blocks from a pool the parser fills while it waits for the
+ * reader, until yl_feed_stop. */
+bool yl_feed_start(yl_feed *f, yaml_parser_t *parser, unsigned jobs,
+		   tl_arena *const *arenas, size_t n);
 /* The next event, owned by the feed until the next call; false at the
  * end (then `failed` says whether libyaml failed). */
 bool yl_feed_next(yl_feed *f, yaml_event_t *out);
-/* Stops the thread and frees the chunks. */
-void yl_feed_stop(yl_feed *f);
+/* Stops the thread, frees the chunks and the pool (`arenas` as given to
+ * yl_feed_start). */
+void yl_feed_stop(yl_feed *f, tl_arena *const *arenas, size_t n);
 
 typedef struct tl_yl {
 	tl_ctx *ctx;

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "util/arena_pages.h"
+#include "util/block_pool.h"
 
 struct tl_arena_block {
 	tl_arena_block *next;
@@ -15,7 +16,7 @@ struct tl_arena_block {
 };
 
 #define ARENA_FIRST 4096u
-#define ARENA_BLOCK ((size_t)4 << 20) /* the largest blocks, mapped */
+#define ARENA_BLOCK TL_ARENA_BLOCK /* the largest blocks, mapped */
 #define ARENA_CAP (ARENA_BLOCK - sizeof(tl_arena_block))
 #define ARENA_ALIGN _Alignof(max_align_t)
 /* Blocks this big are mapped on their own, aligned for transparent huge
@@ -25,9 +26,11 @@ struct tl_arena_block {
 #define ARENA_HUGE ((size_t)2 << 20)
 
 #ifndef TL_ARENA_DEBUG
-static tl_arena_block *map_block(size_t total)
+static tl_arena_block *map_block(tl_arena *a, size_t total)
 {
-	void *p = tl_pages_map(&total);
+	void *p = a->pool && total == ARENA_BLOCK ? tl_block_pool_take(a->pool) : NULL;
+	if (!p)
+		p = tl_pages_map(&total);
 	if (!p)
 		return NULL;
 	tl_arena_block *b = p;
@@ -37,12 +40,12 @@ static tl_arena_block *map_block(size_t total)
 }
 
 /* A block with room for `size` bytes (maybe more). */
-static tl_arena_block *block_new(size_t size)
+static tl_arena_block *block_new(tl_arena *a, size_t size)
 {
 	if (size > SIZE_MAX - sizeof(tl_arena_block) - ARENA_HUGE)
 		return NULL;
 	size_t total = sizeof(tl_arena_block) + size;
-	tl_arena_block *b = total >= ARENA_HUGE ? map_block(total) : NULL;
+	tl_arena_block *b = total >= ARENA_HUGE ? map_block(a, total) : NULL;
 	if (!b) {
 		b = malloc(total);
 		if (!b)
@@ -86,6 +89,11 @@ void tl_arena_release(tl_arena *a)
 		free(a->debug[i]);
 	free(a->debug);
 	tl_arena_init(a);
+}
+
+void tl_arena_use_pool(tl_arena *a, struct tl_block_pool *pool)
+{
+	a->pool = pool;
 }
 
 void tl_arena_adopt(tl_arena *into, tl_arena *from)
@@ -176,7 +184,7 @@ void *tl_arena_alloc(tl_arena *a, size_t n)
 			size_t size = a->next_size;
 			if (size < need)
 				size = need;
-			b = block_new(size);
+			b = block_new(a, size);
 		}
 		if (!b)
 			return NULL;
