@@ -169,6 +169,7 @@ static int run(int argc, char **argv, bool show)
 	rc = TL_EXIT_INPUT;
 	if (tl_ctx_new(&ctx))
 		goto out;
+	tl_ctx_set_jobs(ctx, a.jobs);
 	tl_cli_inputs in = {a.inputs, a.ninputs, a.clang_args, a.nclang_args,
 			    a.compdb_dir, a.jobs, a.all, a.verify, a.names,
 			    a.nnames, a.cfgs, a.ncfgs};

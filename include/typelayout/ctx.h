@@ -26,6 +26,11 @@ typedef struct tl_load_opts {
 tl_status tl_ctx_new(tl_ctx **out);
 void tl_ctx_free(tl_ctx *ctx);
 
+/* How many threads the library may use (parsing YAML ahead of the model,
+ * writing the report): 0, the default, is one per online core; 1 keeps
+ * everything on the calling thread. Results never depend on it. */
+void tl_ctx_set_jobs(tl_ctx *ctx, unsigned jobs);
+
 /* Reads a file; the front end is chosen by extension (.yaml/.yml, .rs). */
 tl_status tl_load_file(tl_ctx *ctx, const char *path, const tl_load_opts *opts);
 
@@ -45,7 +50,10 @@ tl_status tl_load_yaml_buffer(tl_ctx *ctx, const char *name, const char *data,
 			      size_t len);
 
 /* Resolves every definition loaded so far: field types, discriminants,
- * array lengths. Call once after loading; idempotent. */
+ * array lengths. Call once after loading; idempotent. The syntax of YAML
+ * field types and discriminants is read only by this: once everything is
+ * resolved their tl_texpr/tl_cexpr are dropped (the fields say NULL) and
+ * their memory is reused. */
 tl_status tl_ctx_resolve(tl_ctx *ctx);
 
 /* Parses and resolves a type expression given on the command line. */

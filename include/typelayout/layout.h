@@ -84,4 +84,14 @@ typedef struct tl_layout {
 tl_status tl_layout_of(tl_ctx *ctx, tl_type_id type, const tl_target *target,
 		       const tl_layout **out);
 
+/*
+ * True when `type`, already laid out for both targets, has one layout
+ * shared by them: targets that agree on everything the Rust engine reads
+ * (x86_64 and aarch64 Linux do) share the layouts of types that reach no
+ * C definition or C scalar, and then every field's layout is shared too.
+ * False when they differ or it is not known.
+ */
+bool tl_layout_shared(const tl_ctx *ctx, tl_type_id type, const tl_target *a,
+		      const tl_target *b);
+
 #endif

@@ -306,7 +306,8 @@ typedef enum tl_capture {
 
 typedef struct tl_field {
 	const char *name;       /* "" when unnamed; "0", "1" in tuple shapes */
-	const tl_texpr *texpr;  /* the type as written, or NULL */
+	const tl_texpr *texpr;  /* the type as written, or NULL (YAML fields:
+				 * NULL once resolved, see tl_ctx_resolve) */
 	const char *type_text;  /* C: the type as clang spells it, or NULL */
 	tl_type_id type;        /* resolved; may hold PARAMs in a generic def */
 	tl_loc loc;
@@ -323,7 +324,7 @@ typedef struct tl_variant {
 	tl_shape shape;
 	tl_field *fields;
 	uint32_t nfields;
-	const tl_cexpr *disc_expr; /* `= expr`, or NULL */
+	const tl_cexpr *disc_expr; /* `= expr`, or NULL (YAML: NULL once resolved) */
 	tl_i128 disc;              /* value after resolution */
 	const struct tl_cfg *cfg;
 } tl_variant;

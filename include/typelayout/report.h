@@ -61,7 +61,12 @@ typedef struct tl_report_entry {
 	tl_enum_explain explain;
 	uint64_t budget;
 	tl_loc loc;
+	const char *file;      /* loc.file's path, or NULL */
 	const char *path;      /* qualified path ("crate::ast::Span"), or NULL */
+	/* 1 + the index, among the entries of the same type, of an earlier
+	 * one this entry equals in everything but `target` (the targets
+	 * share the type's layout; the two share their arrays too), or 0 */
+	uint32_t same_as;
 } tl_report_entry;
 
 typedef struct tl_report_request {
@@ -102,14 +107,18 @@ void tl_report_free(tl_report *r);
 
 /* Receives the entries of one requested type (one per target it is defined
  * for, in target order). They and everything they point to, except strings,
- * are valid only during the call. A non-zero return stops the walk. */
+ * are valid only during the call. A non-zero return stops the walk. Calls
+ * come one at a time and in order, but maybe from a thread of the
+ * library's (see tl_report_each): the function must not use the context. */
 typedef tl_status (*tl_report_each_fn)(const tl_report_entry *entries,
 				       size_t n, void *user);
 
 /* The report as a stream: builds the same entries as tl_report_build, type
- * by type in scratch memory reused for the next type, and hands each type's
- * entries to `fn`. Memory stays flat in the number of types. Returns the
- * first non-zero status of the build or of `fn`. */
+ * by type in scratch memory reused for later types, and hands each type's
+ * entries to `fn`. Memory stays flat in the number of types. With a second
+ * core (tl_ctx_set_jobs) `fn` runs on a thread of its own, a few hundred
+ * types behind the build. Returns the first non-zero status of the build
+ * or of `fn`. */
 tl_status tl_report_each(tl_ctx *ctx, const tl_report_request *req,
 			 tl_report_each_fn fn, void *user);
 

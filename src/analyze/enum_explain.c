@@ -30,7 +30,7 @@ static bool payload_of(tl_ctx *ctx, const tl_target *t, tl_type_id type,
 		if (tl_layout_of(ctx, tl_type_field(ctx, type, &var->fields[i]), t, &ls[i]))
 			return false;
 	tl_repr repr = {0};
-	if (tl_rust_univariant(ctx, t, ls, n, &repr, TL_UK_MAYBE_UNSIZED, 0, 1, out))
+	if (tl_rust_univariant_size(ctx, t, ls, n, &repr, TL_UK_MAYBE_UNSIZED, out))
 		return false;
 	return out->size < t->max_object_size;
 }

@@ -8,9 +8,18 @@
 #include "typelayout/analysis.h"
 #include "util/strbuf.h"
 
-/* Appends the path tl_analyze_niche_path would return to `sb`. */
+/* Paths already walked below each (target, type, variant, offset): a
+ * report asks for the niche of types that contain one another, and
+ * without it re-walks the same nested types for every container. */
+typedef struct tl_niche_memo tl_niche_memo;
+
+tl_niche_memo *tl_niche_memo_new(void);
+void tl_niche_memo_free(tl_niche_memo *m);
+
+/* Appends the path tl_analyze_niche_path would return to `sb`; `memo` may
+ * be NULL. */
 void tl_analyze__niche_path_into(tl_ctx *ctx, const tl_target *t,
 				 tl_type_id type, int variant, uint64_t at,
-				 tl_strbuf *sb);
+				 tl_strbuf *sb, tl_niche_memo *memo);
 
 #endif

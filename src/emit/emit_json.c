@@ -110,13 +110,13 @@ static void niche(tl_outbuf *o, const tl_niche *n, const char *path)
 
 /* Where the type comes from: its path and the location of its definition
  * (also for an entry whose layout failed). */
-static void origin(tl_outbuf *o, const tl_ctx *ctx, const tl_report_entry *e)
+static void origin(tl_outbuf *o, const tl_report_entry *e)
 {
 	if (e->path) {
 		tl_out_lit(o, ",\"path\":");
 		tl_out_jstr(o, e->path);
 	}
-	const char *path = tl_file_path(ctx, e->loc.file);
+	const char *path = e->file;
 	if (path && path[0] != '<') {
 		tl_out_lit(o, ",\"location\":{\"file\":");
 		tl_out_jstr(o, path);
@@ -126,12 +126,24 @@ static void origin(tl_outbuf *o, const tl_ctx *ctx, const tl_report_entry *e)
 	}
 }
 
-static void entry(tl_outbuf *o, const tl_ctx *ctx, const tl_report_entry *e)
+/* Where an entry's text sits in the buffer, so an entry that differs only
+ * by its target can be copied from it (valid while `flushes` is). */
+typedef struct entry_text {
+	size_t start, target, after_target, end;
+	size_t flushes;
+} entry_text;
+
+static void entry(tl_outbuf *o, const tl_report_entry *e, entry_text *at)
 {
+	size_t start = o->n, flushes = o->flushes;
+	if (at)
+		at->flushes = (size_t)-1; /* not (yet) copyable */
 	tl_out_lit(o, "{\"name\":");
 	tl_out_jstr(o, e->name);
 	tl_out_lit(o, ",\"target\":");
+	size_t target = o->n;
 	tl_out_jstr(o, e->target->triple);
+	size_t after_target = o->n;
 	tl_out_str(o, e->lang == TL_LANG_C ? ",\"lang\":\"c\",\"kind\":\"" :
 		   ",\"lang\":\"rust\",\"kind\":\"");
 	tl_out_str(o, e->kind);
@@ -139,7 +151,7 @@ static void entry(tl_outbuf *o, const tl_ctx *ctx, const tl_report_entry *e)
 	tl_out_jstr(o, e->repr);
 	if (!e->ok) {
 		tl_out_lit(o, ",\"error\":true");
-		origin(o, ctx, e);
+		origin(o, e);
 		tl_out_char(o, '}');
 		return;
 	}
@@ -158,8 +170,34 @@ static void entry(tl_outbuf *o, const tl_ctx *ctx, const tl_report_entry *e)
 		key_u64(o, ",\"naive_size\":", e->explain.naive_size);
 	if (e->budget)
 		key_u64(o, ",\"budget\":", e->budget);
-	origin(o, ctx, e);
+	origin(o, e);
 	tl_out_char(o, '}');
+	if (at) {
+		at->start = start;
+		at->target = target;
+		at->after_target = after_target;
+		at->end = o->n;
+		at->flushes = o->flushes == flushes ? flushes : (size_t)-1;
+	}
+}
+
+/* Writes a copy of the entry at `src` with the target `triple`; false
+ * (nothing written) when that text is no longer in the buffer or the
+ * copy does not fit without a flush. */
+static bool repeat_entry(tl_outbuf *o, const entry_text *src,
+			 const char *triple)
+{
+	size_t head = src->target - src->start;
+	size_t tail = src->end - src->after_target;
+	if (src->flushes != o->flushes ||
+	    o->n + head + tail + 2 + 6 * strlen(triple) > sizeof(o->buf))
+		return false;
+	memcpy(o->buf + o->n, o->buf + src->start, head);
+	o->n += head;
+	tl_out_jstr(o, triple);
+	memcpy(o->buf + o->n, o->buf + src->after_target, tail);
+	o->n += tail;
+	return true;
 }
 
 static void diagnostics(tl_outbuf *o, const tl_ctx *ctx)
@@ -215,6 +253,7 @@ static tl_outbuf *json_open(FILE *f)
 		return NULL;
 	o->f = f;
 	o->n = 0;
+	o->flushes = 0;
 	o->error = false;
 	return o;
 }
@@ -239,23 +278,30 @@ tl_status tl_emit_json(const tl_report *r, const tl_emit_opts *opts, FILE *f)
 	json_begin(o, r->inputs, r->ninputs, r->targets, r->ntargets);
 	for (size_t i = 0; i < r->nentries; i++) {
 		tl_out_str(o, i ? ",\n    " : "\n    ");
-		entry(o, r->ctx, &r->entries[i]);
+		entry(o, &r->entries[i], NULL);
 	}
 	return json_close(o, r->ctx, r->nentries);
 }
 
+/* The stream's state; stream_type may run on the report's thread, so it
+ * uses nothing else (not the context). */
 typedef struct json_stream {
 	tl_outbuf *o;
-	const tl_ctx *ctx;
 	size_t nentries;
 } json_stream;
 
 static tl_status stream_type(const tl_report_entry *e, size_t n, void *user)
 {
 	json_stream *js = user;
+	enum { MAX_TEXTS = 8 };
+	entry_text at[MAX_TEXTS];
 	for (size_t i = 0; i < n; i++) {
 		tl_out_str(js->o, js->nentries++ ? ",\n    " : "\n    ");
-		entry(js->o, js->ctx, &e[i]);
+		size_t j = e[i].same_as - 1;
+		if (e[i].same_as && j < i && j < MAX_TEXTS &&
+		    repeat_entry(js->o, &at[j], e[i].target->triple))
+			continue;
+		entry(js->o, &e[i], i < MAX_TEXTS ? &at[i] : NULL);
 	}
 	return js->o->error ? TL_EIO : TL_OK;
 }
@@ -264,7 +310,7 @@ tl_status tl_emit_json_stream(tl_ctx *ctx, const tl_report_request *req,
 			      const tl_emit_opts *opts, FILE *f)
 {
 	(void)opts;
-	json_stream js = {json_open(f), ctx, 0};
+	json_stream js = {json_open(f), 0};
 	if (!js.o)
 		return TL_ENOMEM;
 	json_begin(js.o, req->inputs, req->ninputs, req->targets, req->ntargets);

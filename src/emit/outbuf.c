@@ -7,6 +7,7 @@ void tl_outbuf_flush(tl_outbuf *o)
 	if (o->n && fwrite(o->buf, 1, o->n, o->f) != o->n)
 		o->error = true;
 	o->n = 0;
+	o->flushes++;
 }
 
 void tl_out_u64(tl_outbuf *o, uint64_t v)

@@ -16,6 +16,7 @@
 typedef struct tl_outbuf {
 	FILE *f;
 	size_t n;
+	size_t flushes;   /* counts flushes: text written since is still in buf */
 	bool error;
 	char buf[1 << 16];
 } tl_outbuf;

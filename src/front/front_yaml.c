@@ -115,7 +115,8 @@ static bool cut_at_colon(tl_yl *y, const yl_scalar *s)
 static const tl_texpr *parse_type_scalar(tl_yl *y)
 {
 	yl_scalar s = yl_scalar_of(y);
-	const tl_texpr *simple = tl_rparse_simple_path(y->ctx, s.s, s.len, s.loc);
+	const tl_texpr *simple = tl_rparse_simple_path(y->ctx, y->rp.syn, s.s,
+						       s.len, s.loc);
 	if (simple) {
 		yl_next(y);
 		return simple;
@@ -347,6 +348,7 @@ tl_status tl_front_yaml_load(tl_ctx *ctx, uint32_t file, bool builtin)
 	if (!src)
 		return TL_EIO;
 	size_t errors = ctx->nerrors;
+	size_t first_def = ctx->defs.len;
 	tl_yl y;
 	memset(&y, 0, sizeof(y));
 	y.ctx = ctx;
@@ -362,6 +364,13 @@ tl_status tl_front_yaml_load(tl_ctx *ctx, uint32_t file, bool builtin)
 	yaml_parser_set_input_string(&y.parser, (const unsigned char *)src->text,
 				     src->len);
 	yaml_parser_set_encoding(&y.parser, YAML_UTF8_ENCODING);
+	/* the prelude is small: not worth a thread */
+	tl_arena *const arenas[] = {&ctx->arena, &ctx->syntax};
+	if (!yl_feed_start(&y.feed, &y.parser, builtin ? 1 : ctx->jobs, arenas, 2)) {
+		yl_feed_stop(&y.feed, arenas, 2);
+		yaml_parser_delete(&y.parser);
+		return TL_ENOMEM;
+	}
 	tl_rparse_init(&y.rp, ctx);
 	if (yl_next(&y) && yl_is(&y, YAML_STREAM_START_EVENT) && yl_next(&y)) {
 		while (yl_is(&y, YAML_DOCUMENT_START_EVENT)) {
@@ -371,9 +380,14 @@ tl_status tl_front_yaml_load(tl_ctx *ctx, uint32_t file, bool builtin)
 				yl_next(&y);
 		}
 	}
-	if (y.have_ev)
-		yaml_event_delete(&y.ev);
+	yl_feed_stop(&y.feed, arenas, 2);
 	yaml_parser_delete(&y.parser);
+	/* the fields of these definitions point into ctx->syntax until
+	 * resolution is done (front/load.c) */
+	tl_def_range range = {first_def, ctx->defs.len};
+	if (!builtin && range.to > range.from &&
+	    !TL_VEC_PUSH(ctx->syntax_defs, range))
+		ctx->oom = true;
 	tl_rparse_release(&y.rp);
 	TL_VEC_FREE(y.fields);
 	TL_VEC_FREE(y.variants);

@@ -507,6 +507,7 @@ void yl_def(tl_yl *y)
 		return;
 	def->builtin = y->builtin;
 	def->report = !y->builtin && def->nparams == 0;
-	if (tl_def_add(y->ctx, def) < 0)
+	/* the name is one interned identifier (def_name): its own key */
+	if (tl_def_add_keyed(y->ctx, def, def->name) < 0)
 		y->stop = true;
 }

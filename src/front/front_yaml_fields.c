@@ -236,7 +236,7 @@ static void tuple_items(tl_yl *y)
 	}
 }
 
-void yl_fields(tl_yl *y, tl_def *def, const char *key)
+static void yl_fields_body(tl_yl *y, tl_def *def, const char *key)
 {
 	/* "'struct' of", "'union' of" */
 	const char *what = key[0] == 's' ? "'struct' of" : "'union' of";
@@ -256,7 +256,7 @@ void yl_fields(tl_yl *y, tl_def *def, const char *key)
 	check_dup_fields(y, def->fields, def->nfields, def->name);
 }
 
-void yl_tuple(tl_yl *y, tl_def *def)
+static void yl_tuple_body(tl_yl *y, tl_def *def)
 {
 	if (!yl_begin_seq(y, "'tuple' of", def->name,
 			  "a sequence of types such as '[u8, u32]'"))
@@ -268,7 +268,7 @@ void yl_tuple(tl_yl *y, tl_def *def)
 	def->shape = TL_SHAPE_TUPLE;
 }
 
-void yl_closure(tl_yl *y, tl_def *def)
+static void yl_closure_body(tl_yl *y, tl_def *def)
 {
 	if (!yl_begin_seq(y, "'closure' of", def->name,
 			  "a sequence of captures such as '- i: { by: ref, type: i32 }'"))
@@ -340,7 +340,7 @@ static bool map_variant(tl_yl *y, tl_variant *v)
 	return ok;
 }
 
-void yl_enum(tl_yl *y, tl_def *def)
+static void yl_enum_body(tl_yl *y, tl_def *def)
 {
 	if (!yl_begin_seq(y, "'enum' of", def->name,
 			  "a sequence of variants such as '- Empty' or '- Number(i32)'"))
@@ -384,4 +384,48 @@ void yl_enum(tl_yl *y, tl_def *def)
 	for (uint32_t i = 0; i < def->nvariants; i++)
 		check_dup_fields(y, def->variants[i].fields,
 				 def->variants[i].nfields, def->variants[i].name);
+}
+
+/* ---- field syntax ---- */
+
+/* Field types and discriminants are read by resolution only: they go to
+ * the context's syntax arena, whose memory the main arena takes over once
+ * everything is resolved (front/load.c). The prelude's stay where they
+ * are (they are few, and prelude definitions are resolved later). */
+static void field_syntax(tl_yl *y, tl_arena **keep)
+{
+	*keep = y->rp.syn;
+	y->rp.syn = y->builtin ? &y->ctx->arena : &y->ctx->syntax;
+}
+
+void yl_fields(tl_yl *y, tl_def *def, const char *key)
+{
+	tl_arena *keep;
+	field_syntax(y, &keep);
+	yl_fields_body(y, def, key);
+	y->rp.syn = keep;
+}
+
+void yl_tuple(tl_yl *y, tl_def *def)
+{
+	tl_arena *keep;
+	field_syntax(y, &keep);
+	yl_tuple_body(y, def);
+	y->rp.syn = keep;
+}
+
+void yl_closure(tl_yl *y, tl_def *def)
+{
+	tl_arena *keep;
+	field_syntax(y, &keep);
+	yl_closure_body(y, def);
+	y->rp.syn = keep;
+}
+
+void yl_enum(tl_yl *y, tl_def *def)
+{
+	tl_arena *keep;
+	field_syntax(y, &keep);
+	yl_enum_body(y, def);
+	y->rp.syn = keep;
 }

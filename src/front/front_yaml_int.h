@@ -12,6 +12,7 @@
 #ifndef TL_FRONT_FRONT_YAML_INT_H
 #define TL_FRONT_FRONT_YAML_INT_H
 
+#include <pthread.h>
 #include <yaml.h>
 
 #include "front/rust_parse.h"
@@ -42,6 +43,50 @@ typedef struct yl_set {
 	uint32_t gen;
 } yl_set;
 
+/* ---- front_yaml_events.c: libyaml's events, parsed ahead on a thread ---- */
+
+#define YL_CHUNKS 16
+
+typedef struct yl_chunk {
+	yaml_event_t *ev;  /* libyaml's events, deleted when the chunk is refilled */
+	uint32_t nev;
+} yl_chunk;
+
+typedef struct yl_feed {
+	yaml_parser_t *parser;
+	yl_chunk chunks[YL_CHUNKS];
+	yl_chunk *cur;          /* the reader's chunk */
+	uint32_t pos;           /* next event in it */
+	/* the parsing side */
+	unsigned depth;
+	bool done;              /* nothing more to parse */
+	bool failed;            /* libyaml failed: the parser says why */
+	/* the ring, when a thread parses */
+	bool threaded;
+	pthread_t thread;
+	pthread_mutex_t lock;
+	pthread_cond_t cv;
+	unsigned head;          /* oldest filled chunk */
+	unsigned nready;        /* filled chunks, the reader's included */
+	bool finished;          /* the thread will fill no more */
+	bool cancel;
+	/* arena blocks the parser faults in while it waits for the reader */
+	struct tl_block_pool *pool;
+} yl_feed;
+
+/* Starts parsing (on a thread when jobs != 1 and there are two cores);
+ * false when out of memory. With a thread, `arenas` (n of them) take
+ * their large blocks from a pool the parser fills while it waits for the
+ * reader, until yl_feed_stop. */
+bool yl_feed_start(yl_feed *f, yaml_parser_t *parser, unsigned jobs,
+		   tl_arena *const *arenas, size_t n);
+/* The next event, owned by the feed until the next call; false at the
+ * end (then `failed` says whether libyaml failed). */
+bool yl_feed_next(yl_feed *f, yaml_event_t *out);
+/* Stops the thread, frees the chunks and the pool (`arenas` as given to
+ * yl_feed_start). */
+void yl_feed_stop(yl_feed *f, tl_arena *const *arenas, size_t n);
+
 typedef struct tl_yl {
 	tl_ctx *ctx;
 	uint32_t file;
@@ -50,7 +95,8 @@ typedef struct tl_yl {
 	const char *text; /* the source (the context's copy) */
 	size_t len;
 	yaml_parser_t parser;
-	yaml_event_t ev;
+	yl_feed feed;
+	yaml_event_t ev; /* the current event (the feed's copy) */
 	bool have_ev;
 	bool stop;       /* libyaml failed or the depth limit was hit */
 	unsigned depth;

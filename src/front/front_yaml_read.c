@@ -63,13 +63,13 @@ bool yl_next(tl_yl *y)
 			y->depth--;
 		if (y->ev.type == YAML_STREAM_END_EVENT)
 			y->stop = true; /* libyaml returns empty events after it */
-		yaml_event_delete(&y->ev);
 		y->have_ev = false;
 	}
 	if (y->stop)
 		return false;
-	if (!yaml_parser_parse(&y->parser, &y->ev)) {
-		report_libyaml(y);
+	if (!yl_feed_next(&y->feed, &y->ev)) {
+		if (y->feed.failed)
+			report_libyaml(y);
 		y->stop = true;
 		return false;
 	}

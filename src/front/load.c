@@ -4,6 +4,7 @@
  * resolution, and `--type` expressions.
  */
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -83,6 +84,36 @@ fail:
 	return TL_EIO;
 }
 
+/* A regular file is read straight into the context's arena: a large input
+ * is then in memory once, not twice. False for anything else (a pipe, a
+ * file that changed size while read, an error): read_file() then. */
+static bool read_in_place(tl_ctx *ctx, const char *path, uint32_t *file)
+{
+	FILE *f = fopen(path, "rb");
+	struct stat st;
+	if (!f)
+		return false; /* read_file() says why */
+	if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode) || st.st_size < 0 ||
+	    (uintmax_t)st.st_size >= SIZE_MAX) {
+		fclose(f);
+		return false;
+	}
+	size_t len = (size_t)st.st_size;
+	char *text = tl_arena_alloc(&ctx->arena, len + 1);
+	if (!text) {
+		fclose(f);
+		return false;
+	}
+	size_t got = fread(text, 1, len, f);
+	bool whole = got == len && !ferror(f) && fgetc(f) == EOF && !ferror(f);
+	fclose(f);
+	if (!whole)
+		return false; /* the arena keeps the block: rare */
+	text[len] = '\0';
+	*file = tl_source_add_arena(ctx, path, text, len);
+	return true;
+}
+
 static bool has_ext(const char *path, const char *ext)
 {
 	const char *dot = strrchr(path, '.');
@@ -103,13 +134,16 @@ tl_status tl_load_file(tl_ctx *ctx, const char *path, const tl_load_opts *opts)
 			 path);
 		return TL_EINPUT;
 	}
-	char *buf;
-	size_t len;
-	tl_status st = read_file(ctx, path, &buf, &len);
-	if (st)
-		return st;
-	uint32_t file = tl_source_add(ctx, path, buf, len);
-	free(buf);
+	uint32_t file;
+	if (!read_in_place(ctx, path, &file)) {
+		char *buf;
+		size_t len;
+		tl_status st = read_file(ctx, path, &buf, &len);
+		if (st)
+			return st;
+		file = tl_source_add(ctx, path, buf, len);
+		free(buf);
+	}
 	if (!file)
 		return TL_ENOMEM;
 	return tl_front_yaml_load(ctx, file, false);
@@ -124,12 +158,40 @@ tl_status tl_load_yaml_buffer(tl_ctx *ctx, const char *name, const char *data,
 	return tl_front_yaml_load(ctx, file, false);
 }
 
+/* Once every definition is resolved, the syntax kept apart for
+ * resolution (YAML field types and discriminants, see
+ * front_yaml_fields.c) is read no more: the fields forget it and the main
+ * arena takes its memory over, so what comes next (layouts, the report)
+ * reuses pages already faulted in instead of new ones. */
+static void release_syntax(tl_ctx *ctx)
+{
+	if (ctx->nresolved < ctx->defs.len)
+		return;
+	for (size_t r = 0; r < ctx->syntax_defs.len; r++) {
+		for (size_t i = ctx->syntax_defs.items[r].from;
+		     i < ctx->syntax_defs.items[r].to; i++) {
+			tl_def *d = ctx->defs.items[i];
+			for (uint32_t k = 0; k < d->nfields; k++)
+				d->fields[k].texpr = NULL;
+			for (uint32_t v = 0; v < d->nvariants; v++) {
+				tl_variant *var = &d->variants[v];
+				var->disc_expr = NULL;
+				for (uint32_t k = 0; k < var->nfields; k++)
+					var->fields[k].texpr = NULL;
+			}
+		}
+	}
+	ctx->syntax_defs.len = 0;
+	tl_arena_adopt(&ctx->arena, &ctx->syntax);
+}
+
 tl_status tl_ctx_resolve(tl_ctx *ctx)
 {
 	tl_status prelude = load_prelude(ctx);
 	if (prelude == TL_ENOMEM)
 		return prelude;
 	tl_status st = tl_resolve_defs(ctx);
+	release_syntax(ctx);
 	if (ctx->oom)
 		return TL_ENOMEM;
 	return prelude ? prelude : st;

@@ -18,6 +18,7 @@ void tl_rparse_init(tl_rparse *p, tl_ctx *ctx)
 {
 	memset(p, 0, sizeof(*p));
 	p->ctx = ctx;
+	p->syn = &ctx->arena;
 }
 
 void tl_rparse_release(tl_rparse *p)
@@ -223,7 +224,7 @@ static bool at_lt(const tl_rparse *p)
 
 tl_texpr *tl_rparse__new_tx(tl_rparse *p, tl_tx_kind kind, tl_loc loc)
 {
-	tl_texpr *t = tl_arena_alloc(&p->ctx->arena, sizeof(*t));
+	tl_texpr *t = tl_arena_alloc(p->syn, sizeof(*t));
 	if (!t)
 		return oom(p);
 	t->kind = kind;
@@ -237,7 +238,7 @@ const tl_texpr *const *tl_rparse__pop_tys(tl_rparse *p, size_t mark,
 	*n = (uint32_t)(p->tys.len - mark);
 	const tl_texpr **arr = NULL;
 	if (*n) {
-		arr = tl_arena_memdup(&p->ctx->arena, p->tys.items + mark,
+		arr = tl_arena_memdup(p->syn, p->tys.items + mark,
 				      *n * sizeof(*arr));
 		if (!arr)
 			oom(p);
@@ -299,7 +300,7 @@ bool tl_rparse__gargs(tl_rparse *p, const char *owner, const tl_garg **out,
 	*n = (uint32_t)(p->gargs.len - mark);
 	*out = NULL;
 	if (!p->failed && *n) {
-		*out = tl_arena_memdup(&p->ctx->arena, p->gargs.items + mark,
+		*out = tl_arena_memdup(p->syn, p->gargs.items + mark,
 				       *n * sizeof(**out));
 		if (!*out)
 			oom(p);
@@ -315,10 +316,10 @@ bool tl_rparse__path_keyword(const tl_token *t)
 }
 
 /* A PATH node and its segments in one block: most paths are one name. */
-static tl_texpr *new_path(tl_ctx *ctx, uint32_t nsegs)
+static tl_texpr *new_path(tl_arena *syn, uint32_t nsegs)
 {
 	size_t size = sizeof(tl_texpr) + nsegs * sizeof(const char *);
-	tl_texpr *t = tl_arena_alloc(&ctx->arena, size);
+	tl_texpr *t = tl_arena_alloc(syn, size);
 	if (t) {
 		t->kind = TL_TX_PATH;
 		t->segs = (const char **)(t + 1);
@@ -327,7 +328,8 @@ static tl_texpr *new_path(tl_ctx *ctx, uint32_t nsegs)
 	return t;
 }
 
-const tl_texpr *tl_rparse_simple_path(tl_ctx *ctx, const char *text, size_t len,
+const tl_texpr *tl_rparse_simple_path(tl_ctx *ctx, tl_arena *syn,
+				      const char *text, size_t len,
 				      tl_loc loc)
 {
 	if (len == 0 || len > 64 || (text[0] >= '0' && text[0] <= '9'))
@@ -342,7 +344,7 @@ const tl_texpr *tl_rparse_simple_path(tl_ctx *ctx, const char *text, size_t len,
 	if (tl_tok_is_keyword(&tok) || tl_tok_is(&tok, "_"))
 		return NULL;
 	const char *seg = tl_intern(ctx, text, len);
-	tl_texpr *t = seg ? new_path(ctx, 1) : NULL;
+	tl_texpr *t = seg ? new_path(syn, 1) : NULL;
 	if (!t) {
 		ctx->oom = true;
 		return NULL;
@@ -410,7 +412,7 @@ static const tl_texpr *parse_path(tl_rparse *p)
 		p->segs.len = mark;
 		return NULL;
 	}
-	tl_texpr *t = new_path(p->ctx, nsegs);
+	tl_texpr *t = new_path(p->syn, nsegs);
 	if (!t) {
 		p->segs.len = mark;
 		return oom(p);
@@ -574,8 +576,8 @@ static const tl_texpr *parse_qpath(tl_rparse *p)
 	const tl_texpr *rest = parse_path(p);
 	if (!rest)
 		return NULL;
-	tl_texpr *t = tl_arena_memdup(&p->ctx->arena, rest, sizeof(*t));
-	const char **segs = tl_arena_array(&p->ctx->arena, rest->nsegs + 1,
+	tl_texpr *t = tl_arena_memdup(p->syn, rest, sizeof(*t));
+	const char **segs = tl_arena_array(p->syn, rest->nsegs + 1,
 					   sizeof(*segs));
 	if (!t || !segs)
 		return oom(p);

@@ -49,6 +49,10 @@ typedef struct tl_rparse {
 				      const char *const *segs, uint32_t nsegs,
 				      tl_loc loc);
 	void *type_macro_user;
+	/* where syntax nodes go (type and constant expressions, their
+	 * arrays): the context's arena, unless the caller keeps syntax that
+	 * only resolution reads apart (ctx->syntax, see front_yaml_fields.c) */
+	tl_arena *syn;
 	/* scratch stacks (malloc), see the file comment */
 	TL_VEC(const tl_texpr *) tys;
 	TL_VEC(tl_garg) gargs;
@@ -108,7 +112,8 @@ void tl_rparse_error(tl_rparse *p, tl_loc loc, const char *fmt, ...)
  * `String`): the same node tl_rparse_type would build, without lexing.
  * NULL when `text` is anything else (keywords and `_` included); then parse
  * it normally. Most field types in real inputs take this path. */
-const tl_texpr *tl_rparse_simple_path(tl_ctx *ctx, const char *text, size_t len,
+const tl_texpr *tl_rparse_simple_path(tl_ctx *ctx, tl_arena *syn,
+				      const char *text, size_t len,
 				      tl_loc loc);
 
 /* ---- shared between the parser's files (not for front ends) ---- */

@@ -29,7 +29,7 @@ static bool is_punct(const tl_rparse *p, uint32_t punct)
 
 static tl_cexpr *new_cx(tl_rparse *p, tl_cx_kind kind, tl_loc loc)
 {
-	tl_cexpr *e = tl_arena_alloc(&p->ctx->arena, sizeof(*e));
+	tl_cexpr *e = tl_arena_alloc(p->syn, sizeof(*e));
 	if (!e)
 		return oom(p);
 	e->kind = kind;
@@ -187,7 +187,7 @@ static const tl_cexpr *parse_path_expr(tl_rparse *p)
 	}
 	e->nsegs = (uint32_t)(p->segs.len - mark);
 	if (!p->failed) {
-		e->segs = tl_arena_memdup(&p->ctx->arena, p->segs.items + mark,
+		e->segs = tl_arena_memdup(p->syn, p->segs.items + mark,
 					  e->nsegs * sizeof(*e->segs));
 		if (!e->segs)
 			oom(p);

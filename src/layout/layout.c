@@ -9,9 +9,12 @@
 
 #include "layout/layout_internal.h"
 #include "layout/layout_rust.h"
+#include "util/bigmem.h"
 #include "util/u128.h"
 
-enum { MEMO_NEW, MEMO_BUSY, MEMO_DONE, MEMO_FAILED };
+/* memo states; MEMO_C is or-ed into MEMO_DONE when the layout (or one it
+ * is built from) read a target property only the C engine uses */
+enum { MEMO_NEW, MEMO_BUSY, MEMO_DONE, MEMO_FAILED, MEMO_C = 4 };
 
 tl_u128 tl_niche_available(const tl_niche *n)
 {
@@ -65,6 +68,7 @@ static int memo_reserve(tl_layout_memo *m, size_t need)
 	if (!state)
 		return -1;
 	m->state = state;
+	tl_advise_big(items, cap * sizeof(*items));
 	memset(m->items + m->cap, 0, (cap - m->cap) * sizeof(*items));
 	memset(m->state + m->cap, 0, cap - m->cap);
 	m->cap = cap;
@@ -92,9 +96,12 @@ static void set_niche(tl_niche *n, uint64_t offset, uint32_t size,
 		memset(n, 0, sizeof(*n));
 }
 
-static tl_status layout_prim(const tl_target *t, tl_prim p, tl_layout *out)
+static tl_status layout_prim(tl_ctx *ctx, const tl_target *t, tl_prim p,
+			     tl_layout *out)
 {
 	tl_size_align sa = tl_target_prim(t, p);
+	if (p >= TL_PRIM_C_BOOL)
+		ctx->layout_c = true;
 	scalar(out, sa.size, sa.align);
 	if (p == TL_PRIM_BOOL)
 		set_niche(&out->niche, 0, 1, 0, 1);
@@ -180,7 +187,7 @@ static tl_status layout_uncached(tl_ctx *ctx, const tl_type *ty,
 {
 	switch (ty->kind) {
 	case TL_TY_PRIM:
-		return layout_prim(t, ty->prim, out);
+		return layout_prim(ctx, t, ty->prim, out);
 	case TL_TY_UNIT:
 	case TL_TY_FNITEM:
 		scalar(out, 0, 1);
@@ -249,33 +256,61 @@ bool tl_layout__busy(tl_ctx *ctx, tl_type_id id, const tl_target *t)
 	return m && id < m->cap && m->state[id] == MEMO_BUSY;
 }
 
-tl_status tl_layout__of_at(tl_ctx *ctx, tl_type_id id, const tl_target *t,
-			   tl_loc use, const tl_layout **out)
+/* Whether the Rust engine sees two targets alike: it reads their pointer
+ * size and alignment, Rust primitives, largest object size and repr(C)
+ * enum tag minimum, and nothing else (whatever reads more sets
+ * ctx->layout_c: C primitives, the C engine). */
+static bool rust_alike(const tl_target *a, const tl_target *b)
 {
-	*out = NULL;
-	const tl_type *ty = tl_type_get(ctx, id);
+	return a->ptr_size == b->ptr_size && a->ptr_align == b->ptr_align &&
+	       a->max_object_size == b->max_object_size &&
+	       a->c_enum_min_size == b->c_enum_min_size &&
+	       memcmp(a->prim, b->prim, TL_PRIM_C_BOOL * sizeof(a->prim[0])) == 0;
+}
+
+/* A layout of `id` already made for a target the Rust engine sees like
+ * `t`, from nothing but what both targets agree on; NULL if none. Such a
+ * layout is `t`'s too, down to every field's, and is shared, not redone. */
+static const tl_layout *alike_layout(const tl_ctx *ctx, tl_type_id id,
+				     const tl_target *t)
+{
+	for (size_t i = 0; i < ctx->nmemo; i++) {
+		const tl_layout_memo *o = &ctx->memo[i];
+		if (o->target != t && id < o->cap && o->state[id] == MEMO_DONE &&
+		    rust_alike(o->target, t))
+			return o->items[id];
+	}
+	return NULL;
+}
+
+static const tl_layout_memo *memo_find(const tl_ctx *ctx, const tl_target *t)
+{
+	for (size_t i = 0; i < ctx->nmemo; i++)
+		if (ctx->memo[i].target == t)
+			return &ctx->memo[i];
+	return NULL;
+}
+
+bool tl_layout_shared(const tl_ctx *ctx, tl_type_id type, const tl_target *a,
+		      const tl_target *b)
+{
+	const tl_layout_memo *ma = memo_find(ctx, a), *mb = memo_find(ctx, b);
+	return ma && mb && type < ma->cap && type < mb->cap &&
+	       ma->state[type] == MEMO_DONE && mb->state[type] == MEMO_DONE &&
+	       ma->items[type] == mb->items[type];
+}
+
+static tl_status layout_new(tl_ctx *ctx, const tl_type *ty, const tl_target *t,
+			    tl_loc use, const tl_layout **out)
+{
+	tl_type_id id = ty->id;
 	tl_layout_memo *m = memo_for(ctx, t);
-	if (!ty || !m || memo_reserve(m, id + 1) < 0) {
-		ctx->oom = true;
-		return TL_ENOMEM;
-	}
-	switch (m->state[id]) {
-	case MEMO_DONE:
-		*out = m->items[id];
+	const tl_layout *alike = alike_layout(ctx, id, t);
+	if (alike) {
+		m->state[id] = MEMO_DONE;
+		m->items[id] = (void *)alike;
+		*out = alike;
 		return TL_OK;
-	case MEMO_FAILED:
-		return TL_EINPUT;
-	case MEMO_BUSY: {
-		const tl_loc at = ty->kind == TL_TY_ADT ? ty->def->loc : use;
-		tl_diag *d = tl_error(ctx, at, "infinite-size",
-			"recursive type '%s' has infinite size", tl_type_name(ctx, ty->id));
-		tl_diag_note(ctx, d, use,
-			"'%s' contains itself here without indirection; "
-			"insert a pointer such as Box<%s>", tl_type_name(ctx, ty->id), tl_type_name(ctx, ty->id));
-		return TL_EINPUT;
-	}
-	default:
-		break;
 	}
 	m->state[id] = MEMO_BUSY;
 	tl_layout *l = tl_arena_alloc(&ctx->arena, sizeof(*l));
@@ -296,10 +331,51 @@ tl_status tl_layout__of_at(tl_ctx *ctx, tl_type_id id, const tl_target *t,
 		m->state[id] = MEMO_FAILED;
 		return TL_ELIMIT;
 	}
-	m->state[id] = MEMO_DONE;
+	m->state[id] = MEMO_DONE | (ctx->layout_c ? MEMO_C : 0);
 	m->items[id] = l;
 	*out = l;
 	return TL_OK;
+}
+
+tl_status tl_layout__of_at(tl_ctx *ctx, tl_type_id id, const tl_target *t,
+			   tl_loc use, const tl_layout **out)
+{
+	*out = NULL;
+	const tl_type *ty = tl_type_get(ctx, id);
+	tl_layout_memo *m = memo_for(ctx, t);
+	if (!ty || !m || memo_reserve(m, id + 1) < 0) {
+		ctx->oom = true;
+		return TL_ENOMEM;
+	}
+	switch (m->state[id]) {
+	case MEMO_DONE:
+		*out = m->items[id];
+		return TL_OK;
+	case MEMO_DONE | MEMO_C:
+		ctx->layout_c = true;
+		*out = m->items[id];
+		return TL_OK;
+	case MEMO_FAILED:
+		return TL_EINPUT;
+	case MEMO_BUSY: {
+		const tl_loc at = ty->kind == TL_TY_ADT ? ty->def->loc : use;
+		tl_diag *d = tl_error(ctx, at, "infinite-size",
+			"recursive type '%s' has infinite size", tl_type_name(ctx, ty->id));
+		tl_diag_note(ctx, d, use,
+			"'%s' contains itself here without indirection; "
+			"insert a pointer such as Box<%s>", tl_type_name(ctx, ty->id), tl_type_name(ctx, ty->id));
+		return TL_EINPUT;
+	}
+	default:
+		break;
+	}
+	/* whether this layout reads C-only properties, apart from the one
+	 * that uses it */
+	bool outer_c = ctx->layout_c;
+	ctx->layout_c = false;
+	tl_status st = layout_new(ctx, ty, t, use, out);
+	ctx->layout_c = ctx->layout_c || outer_c;
+	return st;
 }
 
 tl_status tl_layout_of(tl_ctx *ctx, tl_type_id type, const tl_target *target,

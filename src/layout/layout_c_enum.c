@@ -118,6 +118,7 @@ tl_status tl_c_vector(tl_ctx *ctx, const tl_target *t, const tl_def *def,
 tl_status tl_layout__c_atomic(tl_ctx *ctx, const tl_target *t,
 			      const tl_type *ty, tl_layout *out)
 {
+	ctx->layout_c = true; /* never shared between targets (layout.c) */
 	uint64_t size, align;
 	const tl_loc none = {0, 0, 0};
 	tl_status st = tl_c_size_align(ctx, t, ty->inner, none, &size, &align);

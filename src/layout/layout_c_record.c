@@ -172,6 +172,7 @@ tl_status tl_layout__c_adt(tl_ctx *ctx, const tl_target *t, const tl_type *ty,
 			   tl_layout *out)
 {
 	const tl_def *def = ty->def;
+	ctx->layout_c = true; /* never shared between targets (layout.c) */
 	switch (def->kind) {
 	case TL_DEF_STRUCT:
 		if (def->repr.flags & TL_REPR_SIMD)

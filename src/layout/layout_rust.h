@@ -40,6 +40,15 @@ tl_status tl_rust_univariant(tl_ctx *ctx, const tl_target *t,
 			     uint64_t prefix_size, uint64_t prefix_align,
 			     tl_uresult *out);
 
+/* The same for at most 16 fields and no prefix, keeping nothing: size,
+ * alignment, niche (offsets and order come back NULL). For analyses that
+ * compare sizes: the context's arena does not grow. TL_ELIMIT for more
+ * fields. */
+tl_status tl_rust_univariant_size(tl_ctx *ctx, const tl_target *t,
+				  const tl_layout *const *fields, uint32_t n,
+				  const tl_repr *repr, tl_ukind kind,
+				  tl_uresult *out);
+
 /* Field layouts of an ADT's fields, instantiated. *out is scratch from
  * malloc (NULL only when out of memory) that the caller frees, on error too. */
 tl_status tl_rust_field_layouts(tl_ctx *ctx, const tl_target *t,

@@ -139,15 +139,17 @@ static void sort_fields(const tl_layout *const *f, uint32_t n,
 		order[i] = keys[i].index;
 }
 
+/* One pass into the caller's offsets and order arrays (n entries each). */
 static tl_status layout_pass(tl_ctx *ctx, const tl_target *t,
 			     const tl_layout *const *f, uint32_t n,
 			     const tl_repr *repr, tl_ukind kind, enum bias bias,
-			     uint64_t psize, uint64_t palign, tl_uresult *out)
+			     uint64_t psize, uint64_t palign, tl_uresult *out,
+			     uint64_t *offsets, uint32_t *order)
 {
 	sort_key small[16];
 	sort_key *keys = n <= 16 ? small : malloc(n * sizeof(*keys));
-	out->offsets = tl_layout__u64s(ctx, n);
-	out->order = tl_layout__u32s(ctx, n);
+	out->offsets = offsets;
+	out->order = order;
 	if (!keys || !out->offsets || !out->order) {
 		if (keys != small)
 			free(keys);
@@ -200,13 +202,16 @@ static tl_status layout_pass(tl_ctx *ctx, const tl_target *t,
 	return out->size >= t->max_object_size ? TL_ELIMIT : TL_OK;
 }
 
-tl_status tl_rust_univariant(tl_ctx *ctx, const tl_target *t,
-			     const tl_layout *const *f, uint32_t n,
-			     const tl_repr *repr, tl_ukind kind,
-			     uint64_t psize, uint64_t palign, tl_uresult *out)
+/* Spec 6 with the arrays of each pass from `alloc` (the context's arena
+ * for layouts, the stack for a size asked in passing). */
+static tl_status univariant(tl_ctx *ctx, const tl_target *t,
+			    const tl_layout *const *f, uint32_t n,
+			    const tl_repr *repr, tl_ukind kind, uint64_t psize,
+			    uint64_t palign, tl_uresult *out,
+			    uint64_t *offs[2], uint32_t *order[2])
 {
 	tl_status st = layout_pass(ctx, t, f, n, repr, kind, START, psize,
-				   palign, out);
+				   palign, out, offs[0], order[0]);
 	if (st || kind == TL_UK_MAYBE_UNSIZED || !out->niche.present || n < 2)
 		return st;
 	/* 6.4: prefer a layout with the niche nearer an end */
@@ -215,10 +220,44 @@ tl_status tl_rust_univariant(tl_ctx *ctx, const tl_target *t,
 	if (head == 0 || tail == 0)
 		return TL_OK;
 	tl_uresult alt;
-	st = layout_pass(ctx, t, f, n, repr, kind, END, psize, palign, &alt);
+	if (!offs[1]) { /* the arena's second pass */
+		offs[1] = tl_layout__u64s(ctx, n);
+		order[1] = tl_layout__u32s(ctx, n);
+	}
+	st = layout_pass(ctx, t, f, n, repr, kind, END, psize, palign, &alt,
+			 offs[1], order[1]);
 	if (st == TL_OK && alt.niche.present && alt.niche.offset > head &&
 	    alt.niche.offset > tail)
 		*out = alt;
+	return st;
+}
+
+tl_status tl_rust_univariant(tl_ctx *ctx, const tl_target *t,
+			     const tl_layout *const *f, uint32_t n,
+			     const tl_repr *repr, tl_ukind kind,
+			     uint64_t psize, uint64_t palign, tl_uresult *out)
+{
+	uint64_t *offs[2] = {tl_layout__u64s(ctx, n), NULL};
+	uint32_t *order[2] = {tl_layout__u32s(ctx, n), NULL};
+	return univariant(ctx, t, f, n, repr, kind, psize, palign, out, offs,
+			  order);
+}
+
+tl_status tl_rust_univariant_size(tl_ctx *ctx, const tl_target *t,
+				  const tl_layout *const *f, uint32_t n,
+				  const tl_repr *repr, tl_ukind kind,
+				  tl_uresult *out)
+{
+	uint64_t o0[16], o1[16];
+	uint32_t r0[16], r1[16];
+	if (n > 16)
+		return TL_ELIMIT;
+	uint64_t *offs[2] = {o0, o1};
+	uint32_t *order[2] = {r0, r1};
+	tl_status st = univariant(ctx, t, f, n, repr, kind, 0, 1, out, offs,
+				  order);
+	out->offsets = NULL; /* on this stack frame */
+	out->order = NULL;
 	return st;
 }
 
@@ -391,6 +430,8 @@ static uint32_t first_scalar_width(tl_ctx *ctx, const tl_target *t,
 		return 0;
 	switch (ty->kind) {
 	case TL_TY_PRIM:
+		if (ty->prim >= TL_PRIM_C_BOOL)
+			ctx->layout_c = true; /* see layout.c */
 		return tl_target_prim(t, ty->prim).size;
 	case TL_TY_REF:
 	case TL_TY_RAWPTR:

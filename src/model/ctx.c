@@ -13,11 +13,11 @@ tl_status tl_ctx_new(tl_ctx **out)
 	if (!ctx)
 		return TL_ENOMEM;
 	tl_arena_init(&ctx->arena);
+	tl_arena_init(&ctx->syntax);
 	tl_strtab_init(&ctx->strings);
 	tl_ptrmap_init(&ctx->by_name);
 	tl_ptrmap_init(&ctx->impls);
 	tl_ptrmap_init(&ctx->proj_reported);
-	tl_ptrmap_init(&ctx->def_types);
 	tl_ptrmap_init(&ctx->diag_seen);
 	*out = ctx;
 	return TL_OK;
@@ -33,6 +33,7 @@ void tl_ctx_free(tl_ctx *ctx)
 	TL_VEC_FREE(ctx->diags);
 	TL_VEC_FREE(ctx->types);
 	TL_VEC_FREE(ctx->defs);
+	TL_VEC_FREE(ctx->syntax_defs);
 	free(ctx->type_slots);
 	free(ctx->fcache_keys);
 	free(ctx->fcache_vals);
@@ -43,11 +44,17 @@ void tl_ctx_free(tl_ctx *ctx)
 	tl_ptrmap_release(&ctx->by_name);
 	tl_ptrmap_release(&ctx->impls);
 	tl_ptrmap_release(&ctx->proj_reported);
-	tl_ptrmap_release(&ctx->def_types);
+	free(ctx->def_types);
 	tl_ptrmap_release(&ctx->diag_seen);
 	tl_strtab_release(&ctx->strings);
+	tl_arena_release(&ctx->syntax);
 	tl_arena_release(&ctx->arena);
 	free(ctx);
+}
+
+void tl_ctx_set_jobs(tl_ctx *ctx, unsigned jobs)
+{
+	ctx->jobs = jobs;
 }
 
 const char *tl_intern(tl_ctx *ctx, const char *s, size_t n)
@@ -71,6 +78,20 @@ uint32_t tl_source_add(tl_ctx *ctx, const char *path, const char *text,
 	src.text = tl_arena_strndup(&ctx->arena, text ? text : "", text ? len : 0);
 	src.len = text ? len : 0;
 	if (!src.path || !src.text || !TL_VEC_PUSH(ctx->files, src)) {
+		ctx->oom = true;
+		return 0;
+	}
+	return (uint32_t)ctx->files.len;
+}
+
+uint32_t tl_source_add_arena(tl_ctx *ctx, const char *path, char *text,
+			     size_t len)
+{
+	tl_source src = {0};
+	src.path = tl_arena_strdup(&ctx->arena, path);
+	src.text = text;
+	src.len = len;
+	if (!src.path || !TL_VEC_PUSH(ctx->files, src)) {
 		ctx->oom = true;
 		return 0;
 	}
@@ -212,15 +233,15 @@ static const char *last_segment(const char *name)
 	return p ? p + 1 : name;
 }
 
-int tl_def_add(tl_ctx *ctx, tl_def *def)
+int tl_def_add_keyed(tl_ctx *ctx, tl_def *def, const char *key)
 {
 	def->index = (uint32_t)ctx->defs.len;
 	if (!TL_VEC_PUSH(ctx->defs, def))
 		goto oom;
 	/* an impl's associated type is found by its name in `impls` only */
 	tl_ptrmap *index = def->impl_for ? &ctx->impls : &ctx->by_name;
-	const char *key = def->impl_for ? def->impl_assoc :
-		tl_intern_cstr(ctx, last_segment(def->name));
+	if (def->impl_for)
+		key = def->impl_assoc;
 	tl_def_list *node = tl_arena_alloc(&ctx->arena, sizeof(*node));
 	if (!key || !node)
 		goto oom;
@@ -232,6 +253,16 @@ int tl_def_add(tl_ctx *ctx, tl_def *def)
 oom:
 	ctx->oom = true;
 	return -1;
+}
+
+int tl_def_add(tl_ctx *ctx, tl_def *def)
+{
+	const char *key = tl_intern_cstr(ctx, last_segment(def->name));
+	if (!key) {
+		ctx->oom = true;
+		return -1;
+	}
+	return tl_def_add_keyed(ctx, def, key);
 }
 
 const tl_def_list *tl_def_lookup(const tl_ctx *ctx, const char *name)

@@ -31,6 +31,10 @@ typedef struct tl_def_list {
 
 #define TL_MAX_TARGETS 8
 
+typedef struct tl_def_range {
+	size_t from, to;
+} tl_def_range;
+
 typedef struct tl_layout_memo {
 	const void *target;   /* const tl_target * */
 	void **items;         /* const tl_layout * per type id, malloc'd */
@@ -40,6 +44,12 @@ typedef struct tl_layout_memo {
 
 struct tl_ctx {
 	tl_arena arena;
+	/* syntax only resolution reads (YAML field types, discriminants):
+	 * handed to `arena` when resolution is done (front/load.c) */
+	tl_arena syntax;
+	/* definitions whose fields point into `syntax`: [from, to) index
+	 * ranges, one per YAML file loaded since the last release */
+	TL_VEC(tl_def_range) syntax_defs;
 	tl_strtab strings;
 	TL_VEC(tl_source) files;
 	TL_VEC(tl_diag) diags;
@@ -54,7 +64,10 @@ struct tl_ctx {
 	tl_ptrmap impls;       /* interned impl_assoc -> tl_def_list* of the
 				* impls' associated types (projection.c) */
 	tl_ptrmap proj_reported; /* unanswered projections already reported */
-	tl_ptrmap def_types;   /* def -> non-generic ADT id (as pointer-sized int) */
+	/* the ADT term of defs[i] without arguments, 0 = not made yet: found
+	 * by index, not by hashing the term (types.c) */
+	tl_type_id *def_types;
+	size_t def_types_cap;
 	tl_ptrmap diag_seen;   /* interned "loc id message" of every diagnostic */
 	/* field types of generic instances: (adt id << 32 | field term) ->
 	 * substituted term, so each is computed once, not once per target */
@@ -70,8 +83,12 @@ struct tl_ctx {
 	/* > 0: diagnostics are dropped (trying something that may fail,
 	 * such as the self type of an impl of a foreign type) */
 	unsigned mute;
+	unsigned jobs;         /* threads to use; 0 = one per core */
 	tl_layout_memo memo[TL_MAX_TARGETS];
 	size_t nmemo;
+	/* set while a layout is computed when it reads a property only the C
+	 * engine uses (layout.c: such layouts are never shared by targets) */
+	bool layout_c;
 	/* `targets:` named by the inputs, in order, with their locations
 	 * (arena arrays; read through tl_input_target) */
 	const char **input_targets;
@@ -92,6 +109,10 @@ const char *tl_intern_cstr(tl_ctx *ctx, const char *s);
 /* Adds a loaded file; returns its id (>= 1), 0 when out of memory. */
 uint32_t tl_source_add(tl_ctx *ctx, const char *path, const char *text,
 		       size_t len);
+/* The same for text already in the context's arena, NUL-terminated at
+ * text[len] (a large input read in place, not copied). */
+uint32_t tl_source_add_arena(tl_ctx *ctx, const char *path, char *text,
+			     size_t len);
 const tl_source *tl_source_get(const tl_ctx *ctx, uint32_t file);
 
 /* Records a diagnostic; the message is formatted into the arena. */
@@ -106,6 +127,8 @@ void tl_diag_note(tl_ctx *ctx, tl_diag *d, tl_loc loc, const char *fmt, ...)
 /* Adds a definition (allocated by the caller in ctx->arena), indexes its
  * name; fills def->index. */
 int tl_def_add(tl_ctx *ctx, tl_def *def);
+/* The same when the caller has the interned last segment of the name. */
+int tl_def_add_keyed(tl_ctx *ctx, tl_def *def, const char *key);
 /* Definitions whose last path segment is `name` (interned), newest first. */
 const tl_def_list *tl_def_lookup(const tl_ctx *ctx, const char *name);
 

@@ -9,6 +9,7 @@
 
 #include "model/ctx_internal.h"
 #include "model/syntax_print.h"
+#include "util/bigmem.h"
 #include "util/strbuf.h"
 #include "util/u128.h"
 
@@ -54,7 +55,7 @@ static uint64_t slot_of(uint64_t h, tl_type_id id)
 static int slots_grow(tl_ctx *ctx)
 {
 	size_t cap = ctx->type_cap ? ctx->type_cap * 2 : 1024;
-	uint64_t *slots = calloc(cap, sizeof(*slots));
+	uint64_t *slots = tl_calloc_big(cap, sizeof(*slots));
 	if (!slots)
 		return -1;
 	for (size_t i = 0; i < ctx->types.len; i++) {
@@ -109,9 +110,10 @@ static void add_arg(tl_ctx *ctx, tl_strbuf *sb, tl_type_id id)
 
 static const char *make_name(tl_ctx *ctx, const tl_type *t)
 {
-	/* the common case, a plain ADT, needs no builder */
+	/* the common case, a plain ADT, is named as its definition (whose
+	 * name lives as long as the context) */
 	if (t->kind == TL_TY_ADT && !t->nargs)
-		return tl_intern_cstr(ctx, t->def->name);
+		return t->def->name;
 	tl_strbuf sb = TL_STRBUF_INIT;
 	char num[48];
 	switch (t->kind) {
@@ -387,6 +389,22 @@ static tl_type_id apply_cases(tl_ctx *ctx, const tl_def *def,
 	return 0;
 }
 
+static bool def_types_reserve(tl_ctx *ctx, size_t need)
+{
+	if (need <= ctx->def_types_cap)
+		return true;
+	size_t cap = ctx->def_types_cap ? ctx->def_types_cap : 256;
+	while (cap < need)
+		cap *= 2;
+	tl_type_id *p = realloc(ctx->def_types, cap * sizeof(*p));
+	if (!p)
+		return false;
+	memset(p + ctx->def_types_cap, 0, (cap - ctx->def_types_cap) * sizeof(*p));
+	ctx->def_types = p;
+	ctx->def_types_cap = cap;
+	return true;
+}
+
 tl_type_id tl_type_adt(tl_ctx *ctx, const tl_def *def, const tl_type_id *args,
 		       uint32_t nargs)
 {
@@ -398,11 +416,18 @@ tl_type_id tl_type_adt(tl_ctx *ctx, const tl_def *def, const tl_type_id *args,
 		if (r)
 			return r;
 	}
+	bool plain = !nargs && def->index < ctx->defs.len &&
+		     ctx->defs.items[def->index] == def;
+	if (plain && def->index < ctx->def_types_cap && ctx->def_types[def->index])
+		return ctx->def_types[def->index];
 	KEY(TL_TY_ADT);
 	key.def = def;
 	key.args = args;
 	key.nargs = nargs;
-	return intern(ctx, &key);
+	tl_type_id id = intern(ctx, &key);
+	if (plain && id && def_types_reserve(ctx, ctx->defs.len))
+		ctx->def_types[def->index] = id;
+	return id;
 }
 
 tl_type_id tl_type_param(tl_ctx *ctx, uint32_t index, const char *name)
@@ -515,8 +540,8 @@ static int fcache_grow(tl_ctx *ctx)
 	size_t old = ctx->fcache_cap, cap = old ? old * 2 : 1024;
 	uint64_t *keys = ctx->fcache_keys;
 	uint32_t *vals = ctx->fcache_vals;
-	ctx->fcache_keys = calloc(cap, sizeof(*keys));
-	ctx->fcache_vals = calloc(cap, sizeof(*vals));
+	ctx->fcache_keys = tl_calloc_big(cap, sizeof(*keys));
+	ctx->fcache_vals = tl_calloc_big(cap, sizeof(*vals));
 	if (!ctx->fcache_keys || !ctx->fcache_vals) {
 		free(ctx->fcache_keys);
 		free(ctx->fcache_vals);

@@ -11,6 +11,7 @@
 #include "model/ctx_internal.h"
 #include "typelayout/report.h"
 #include "report/report_instances.h"
+#include "report/report_int.h"
 #include "util/strbuf.h"
 
 static const char *kind_of(const tl_type *ty)
@@ -44,6 +45,10 @@ static const char *repr_of(tl_ctx *ctx, const tl_type *ty)
 	if (ty->kind != TL_TY_ADT)
 		return "rust";
 	const tl_repr *r = &ty->def->repr;
+	if (!r->flags && !(ty->def->lang == TL_LANG_C && ty->def->c_pack))
+		return ty->def->lang == TL_LANG_C ? "c" : "rust";
+	if (r->flags == TL_REPR_C && ty->def->lang == TL_LANG_RUST)
+		return "c";
 	tl_strbuf sb = TL_STRBUF_INIT;
 	if (r->flags & TL_REPR_C)
 		tl_strbuf_puts(&sb, "c");
@@ -158,6 +163,7 @@ static void fill_head(tl_ctx *ctx, tl_type_id id, const char *name,
 	e->lang = ty->kind == TL_TY_ADT ? ty->def->lang : TL_LANG_RUST;
 	if (ty->kind == TL_TY_ADT) {
 		e->loc = ty->def->loc;
+		e->file = tl_file_path(ctx, e->loc.file);
 		e->budget = ty->def->budget;
 		/* the first of the prelude's re-export list */
 		const char *p = ty->def->path;
@@ -168,11 +174,12 @@ static void fill_head(tl_ctx *ctx, tl_type_id id, const char *name,
 
 /* The niche path copied into `mem` (not interned: it lives as long as
  * the entry); NULL when out of memory. */
-static const char *niche_path(tl_ctx *ctx, tl_arena *mem, const tl_target *t,
-			      tl_type_id id, int variant, uint64_t at)
+static const char *niche_path(tl_ctx *ctx, tl_arena *mem, tl_niche_memo *memo,
+			      const tl_target *t, tl_type_id id, int variant,
+			      uint64_t at)
 {
 	tl_strbuf sb = TL_STRBUF_INIT;
-	tl_analyze__niche_path_into(ctx, t, id, variant, at, &sb);
+	tl_analyze__niche_path_into(ctx, t, id, variant, at, &sb, memo);
 	const char *s = sb.oom ? NULL : !sb.len ? "" :
 		tl_arena_strndup(mem, sb.buf, sb.len);
 	tl_strbuf_release(&sb);
@@ -181,8 +188,8 @@ static const char *niche_path(tl_ctx *ctx, tl_arena *mem, const tl_target *t,
 
 /* Fills `e` (a copy of the type's head) for target `t`; field arrays come
  * from `mem`. */
-static tl_status fill_entry(tl_ctx *ctx, tl_arena *mem, const tl_target *t,
-			    tl_report_entry *e)
+static tl_status fill_entry(tl_ctx *ctx, tl_arena *mem, tl_niche_memo *memo,
+			    const tl_target *t, tl_report_entry *e)
 {
 	tl_type_id id = e->type;
 	const tl_type *ty = tl_type_get(ctx, id);
@@ -240,9 +247,10 @@ static tl_status fill_entry(tl_ctx *ctx, tl_arena *mem, const tl_target *t,
 		return st;
 	e->padding = e->holes.padding;
 	e->niche_path = e->niche.present ?
-		niche_path(ctx, mem, t, id, -1, e->niche.offset) : "";
+		niche_path(ctx, mem, memo, t, id, -1, e->niche.offset) : "";
 	e->tag_path = e->tag.encoding == TL_TAG_NICHE ?
-		niche_path(ctx, mem, t, id, (int)e->tag.untagged, e->tag.offset) : "";
+		niche_path(ctx, mem, memo, t, id, (int)e->tag.untagged,
+			   e->tag.offset) : "";
 	if (!e->niche_path || !e->tag_path)
 		return TL_ENOMEM;
 	e->ok = true;
@@ -311,10 +319,32 @@ static size_t builtin_index(const tl_target *t)
 	return 0;
 }
 
-/* Builds the entries of request type `i` (one per target it is defined
- * for) into out[0..*n); field arrays come from `mem`. */
-static tl_status build_type(tl_ctx *ctx, tl_arena *mem, const tl_report_request *req,
-			    size_t i, tl_report_entry *out, size_t *n)
+/* When out[n]'s layout is one shared with the target of an earlier entry,
+ * so is everything the entry says (tl_layout_shared): it becomes a copy
+ * of that entry, which the JSON writer repeats without redoing it. */
+static bool share_earlier(tl_ctx *ctx, tl_report_entry *out, size_t n)
+{
+	const tl_layout *l;
+	if (!n || tl_layout_of(ctx, out[n].type, out[n].target, &l))
+		return false;
+	for (size_t j = 0; j < n; j++) {
+		if (!out[j].ok || out[j].same_as ||
+		    !tl_layout_shared(ctx, out[n].type, out[j].target,
+				      out[n].target))
+			continue;
+		const tl_target *t = out[n].target;
+		out[n] = out[j];
+		out[n].target = t;
+		out[n].same_as = (uint32_t)j + 1;
+		return true;
+	}
+	return false;
+}
+
+tl_status tl_report__build_type(tl_ctx *ctx, tl_arena *mem,
+				tl_niche_memo *memo,
+				const tl_report_request *req, size_t i,
+				tl_report_entry *out, size_t *n)
 {
 	const tl_type *ty = tl_type_get(ctx, req->types[i]);
 	tl_report_entry head;
@@ -329,7 +359,9 @@ static tl_status build_type(tl_ctx *ctx, tl_arena *mem, const tl_report_request 
 			have_head = true;
 		}
 		out[*n] = head;
-		tl_status st = fill_entry(ctx, mem, req->targets[k], &out[*n]);
+		out[*n].target = req->targets[k];
+		tl_status st = share_earlier(ctx, out, *n) ? TL_OK :
+			fill_entry(ctx, mem, memo, req->targets[k], &out[*n]);
 		(*n)++;
 		if (st)
 			return st;
@@ -355,41 +387,21 @@ tl_status tl_report_build(tl_ctx *ctx, const tl_report_request *req,
 		free(r);
 		return TL_ENOMEM;
 	}
+	tl_niche_memo *memo = tl_niche_memo_new(); /* NULL: no memo */
 	for (size_t i = 0; i < req->ntypes; i++) {
 		size_t n;
-		tl_status st = build_type(ctx, &ctx->arena, req, i,
-					  &r->entries[r->nentries], &n);
+		tl_status st = tl_report__build_type(ctx, &ctx->arena, memo, req, i,
+						     &r->entries[r->nentries], &n);
 		r->nentries += n;
 		if (st) {
+			tl_niche_memo_free(memo);
 			tl_report_free(r);
 			return st;
 		}
 	}
+	tl_niche_memo_free(memo);
 	*out = r;
 	return TL_OK;
-}
-
-tl_status tl_report_each(tl_ctx *ctx, const tl_report_request *req,
-			 tl_report_each_fn fn, void *user)
-{
-	tl_status st = TL_OK;
-	tl_arena mem;
-	tl_arena_init(&mem);
-	tl_report_entry *e = calloc(req->ntargets + 1, sizeof(*e));
-	if (!e)
-		return TL_ENOMEM;
-	for (size_t i = 0; i < req->ntypes && !st; i++) {
-		size_t n = 0;
-		st = build_type(ctx, &mem, req, i, e, &n);
-		if (!st && n)
-			st = fn(e, n, user);
-		for (size_t k = 0; k < n; k++)
-			tl_holes_release(&e[k].holes);
-		tl_arena_clear(&mem);
-	}
-	tl_arena_release(&mem);
-	free(e);
-	return st;
 }
 
 void tl_report_free(tl_report *r)
@@ -397,7 +409,8 @@ void tl_report_free(tl_report *r)
 	if (!r)
 		return;
 	for (size_t i = 0; i < r->nentries; i++)
-		tl_holes_release(&r->entries[i].holes);
+		if (!r->entries[i].same_as)
+			tl_holes_release(&r->entries[i].holes);
 	free(r->entries);
 	free(r);
 }

@@ -7,19 +7,44 @@
  * order they are met.
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include "model/ctx_internal.h"
 #include "report/report_instances.h"
 
 typedef struct walk {
 	tl_ctx *ctx;
-	tl_ptrmap seen;
+	uint8_t *seen;   /* by type id; grows with the type table */
+	size_t nseen;
 	tl_type_id *out;
 	size_t n, cap;
 	bool oom;
 } walk;
 
 static void visit(walk *w, tl_type_id id, unsigned depth);
+
+/* Marks `id` seen; false when it was already (or out of memory). */
+static bool first_visit(walk *w, tl_type_id id)
+{
+	if (id >= w->nseen) {
+		size_t n = tl_type_count(w->ctx) + 1;
+		if (n <= id)
+			n = (size_t)id + 1;
+		n += n / 2;
+		uint8_t *s = realloc(w->seen, n);
+		if (!s) {
+			w->oom = true;
+			return false;
+		}
+		memset(s + w->nseen, 0, n - w->nseen);
+		w->seen = s;
+		w->nseen = n;
+	}
+	if (w->seen[id])
+		return false;
+	w->seen[id] = 1;
+	return true;
+}
 
 static void visit_fields(walk *w, tl_type_id adt, const tl_field *fs, uint32_t n,
 			 unsigned depth)
@@ -33,12 +58,8 @@ static void visit(walk *w, tl_type_id id, unsigned depth)
 	const tl_type *t = tl_type_get(w->ctx, id);
 	if (!t || t->has_params || depth > 64 || w->oom)
 		return;
-	if (tl_ptrmap_get(&w->seen, (void *)(uintptr_t)id))
+	if (!first_visit(w, id))
 		return;
-	if (tl_ptrmap_put(&w->seen, (void *)(uintptr_t)id, (void *)1) < 0) {
-		w->oom = true;
-		return;
-	}
 	if (t->inner)
 		visit(w, t->inner, depth + 1);
 	for (uint32_t i = 0; t->kind != TL_TY_ADT && i < t->nargs; i++)
@@ -72,11 +93,19 @@ static void visit(walk *w, tl_type_id id, unsigned depth)
 tl_status tl_report__instances(tl_ctx *ctx, const tl_type_id *roots, size_t n,
 			       tl_type_id **out, size_t *nout)
 {
+	*out = NULL;
+	*nout = 0;
+	/* instances are of the inputs' generic definitions: without any,
+	 * there is nothing to find */
+	bool generic = false;
+	for (size_t i = 0; i < ctx->defs.len && !generic; i++)
+		generic = !ctx->defs.items[i]->builtin && ctx->defs.items[i]->nparams;
+	if (!generic)
+		return TL_OK;
 	walk w = {0};
 	w.ctx = ctx;
-	tl_ptrmap_init(&w.seen);
 	for (size_t i = 0; i < n; i++) /* the roots are reported already */
-		tl_ptrmap_put(&w.seen, (void *)(uintptr_t)roots[i], (void *)1);
+		first_visit(&w, roots[i]);
 	for (size_t i = 0; i < n && !w.oom; i++) {
 		const tl_type *t = tl_type_get(ctx, roots[i]);
 		if (!t || t->kind != TL_TY_ADT)
@@ -87,7 +116,7 @@ tl_status tl_report__instances(tl_ctx *ctx, const tl_type_id *roots, size_t n,
 			visit_fields(&w, roots[i], d->variants[v].fields,
 				     d->variants[v].nfields, 0);
 	}
-	tl_ptrmap_release(&w.seen);
+	free(w.seen);
 	if (w.oom) {
 		free(w.out);
 		return TL_ENOMEM;

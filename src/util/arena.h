@@ -11,8 +11,15 @@
 
 typedef struct tl_arena_block tl_arena_block;
 
+struct tl_block_pool;
+
+/* The size of an arena's largest blocks (mapped, huge pages). */
+#define TL_ARENA_BLOCK ((size_t)4 << 20)
+
 typedef struct tl_arena {
 	tl_arena_block *head;
+	tl_arena_block *spare;  /* emptied blocks taken over (tl_arena_adopt) */
+	struct tl_block_pool *pool; /* prepared large blocks, or NULL */
 	size_t next_size;
 	size_t used;      /* bytes handed out, for statistics */
 	void **debug;     /* debug mode: every allocation */
@@ -25,6 +32,16 @@ void tl_arena_release(tl_arena *a);
 /* Forgets every allocation but keeps the newest (largest) block for reuse:
  * scratch memory that is filled and dropped once per item. */
 void tl_arena_clear(tl_arena *a);
+
+/* Takes large blocks from `pool` (block_pool.h) before mapping its own,
+ * while it is set (NULL ends it; the pool must outlive its use). */
+void tl_arena_use_pool(tl_arena *a, struct tl_block_pool *pool);
+
+/* Ends every allocation of `from` and hands its memory to `into`, which
+ * fills it before asking for new memory: memory already faulted in is
+ * used again. `from` is left empty. (Debug mode: `from`'s allocations are
+ * freed, so ASan reports any use after this.) */
+void tl_arena_adopt(tl_arena *into, tl_arena *from);
 
 /* Zero-filled memory for `n` bytes; NULL when out of memory. */
 void *tl_arena_alloc(tl_arena *a, size_t n);

@@ -1,5 +1,7 @@
 #include "util/hashmap.h"
 
+#include "util/bigmem.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -29,7 +31,7 @@ void tl_strtab_release(tl_strtab *t)
 static int strtab_grow(tl_strtab *t)
 {
 	size_t cap = t->cap ? t->cap * 2 : 256;
-	tl_strtab_slot *slots = calloc(cap, sizeof(*slots));
+	tl_strtab_slot *slots = tl_calloc_big(cap, sizeof(*slots));
 	if (!slots)
 		return -1;
 	for (size_t i = 0; i < t->cap; i++) {
@@ -46,13 +48,34 @@ static int strtab_grow(tl_strtab *t)
 	return 0;
 }
 
+/* The interning hash: eight bytes at a time (names are short, and this
+ * runs for every identifier read), mixed as in wyhash's final step. */
+static uint32_t str_hash(const char *s, size_t n)
+{
+	uint64_t h = 0x9e3779b97f4a7c15ull ^ n;
+	while (n >= 8) {
+		uint64_t w;
+		memcpy(&w, s, 8);
+		h = (h ^ w) * 0xff51afd7ed558ccdull;
+		h ^= h >> 32;
+		s += 8;
+		n -= 8;
+	}
+	uint64_t w = 0;
+	memcpy(&w, s, n);
+	h = (h ^ w) * 0xc4ceb9fe1a85ec53ull;
+	h ^= h >> 29;
+	h *= 0xff51afd7ed558ccdull;
+	return (uint32_t)(h ^ (h >> 32));
+}
+
 const char *tl_strtab_intern(tl_strtab *t, tl_arena *a, const char *s, size_t n)
 {
 	if (n > UINT32_MAX)
 		return NULL;
 	if ((t->len + 1) * 4 >= t->cap * 3 && strtab_grow(t) < 0)
 		return NULL;
-	uint32_t h = (uint32_t)tl_hash_bytes(s, n, 0);
+	uint32_t h = str_hash(s, n);
 	size_t j = h & (t->cap - 1);
 	for (; t->slots[j].s; j = (j + 1) & (t->cap - 1)) {
 		const tl_strtab_slot *sl = &t->slots[j];
@@ -118,7 +141,7 @@ int tl_ptrmap_put(tl_ptrmap *m, const void *key, void *value)
 {
 	if ((m->len + 1) * 4 >= m->cap * 3) {
 		size_t cap = m->cap ? m->cap * 2 : 64;
-		tl_ptrmap_slot *slots = calloc(cap, sizeof(*slots));
+		tl_ptrmap_slot *slots = tl_calloc_big(cap, sizeof(*slots));
 		if (!slots)
 			return -1;
 		size_t len = 0;

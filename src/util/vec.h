@@ -5,6 +5,8 @@
 #include <stdbool.h>
 #include <stdlib.h>
 
+#include "util/bigmem.h"
+
 /* Makes room for `need` elements in (*items, *cap); false on overflow/OOM. */
 static inline bool tl_grow(void **items, size_t *cap, size_t need, size_t elem)
 {
@@ -21,6 +23,7 @@ static inline bool tl_grow(void **items, size_t *cap, size_t need, size_t elem)
 		return false;
 	*items = p;
 	*cap = cap2;
+	tl_advise_big(p, cap2 * elem);
 	return true;
 }
 

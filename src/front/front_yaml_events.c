@@ -1,0 +1,199 @@
+/*
+ * YAML front end: the libyaml event source of the reader (front_yaml_read.c).
+ *
+ * libyaml's parser runs on a thread of its own when a second core is
+ * available: it fills chunks of events and hands them to the reader
+ * through a ring, so parsing the YAML and building the model overlap. The
+ * events are libyaml's own (no copies): the parsing side deletes a chunk's
+ * events when the reader hands the chunk back, before refilling it, so
+ * every allocation is made and freed on the parsing thread. The ring is
+ * deep enough to ride out the reader's slow moments (a page fault on a
+ * fresh arena block) without stalling the parser, and small (a few
+ * MB) however long the file. With one core (or jobs = 1) the
+ * reader fills each chunk itself when it runs dry: the same events in the
+ * same order, so the result cannot depend on the thread.
+ *
+ * The parser thread touches only the parser and the chunks; chunks change
+ * hands under the ring's mutex, and libyaml's error (kept in the parser)
+ * is read only after the thread has stopped for good.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "front/front_yaml_int.h"
+#include "util/block_pool.h"
+
+enum { CHUNK_EVENTS = 1024 };
+
+/* Deletes the events a chunk still holds (the reader is done with them). */
+static void chunk_clear(yl_chunk *c)
+{
+	for (uint32_t i = 0; i < c->nev; i++)
+		yaml_event_delete(&c->ev[i]);
+	c->nev = 0;
+}
+
+/* Parses events into `c` (emptied first) until it is full or the stream
+ * ends (STREAM_END, a libyaml error, the depth limit: `f->done`). Runs on
+ * the parser thread, or on the reader's when there is none. */
+static void produce(yl_feed *f, yl_chunk *c)
+{
+	chunk_clear(c);
+	while (!f->done && c->nev < CHUNK_EVENTS) {
+		yaml_event_t *ev = &c->ev[c->nev];
+		if (!yaml_parser_parse(f->parser, ev)) {
+			f->failed = f->done = true;
+			break;
+		}
+		c->nev++;
+		/* the reader's own limits: it stops at this event, so nothing
+		 * after it is needed (and hostile nesting cannot make libyaml's
+		 * stacks grow) */
+		if (ev->type == YAML_SEQUENCE_START_EVENT ||
+		    ev->type == YAML_MAPPING_START_EVENT) {
+			if (++f->depth > TL_YAML_MAX_DEPTH)
+				f->done = true;
+		} else if (ev->type == YAML_SEQUENCE_END_EVENT ||
+			   ev->type == YAML_MAPPING_END_EVENT) {
+			f->depth--;
+		} else if (ev->type == YAML_STREAM_END_EVENT) {
+			f->done = true;
+		}
+	}
+}
+
+static void *parser_thread(void *arg)
+{
+	yl_feed *f = arg;
+	pthread_mutex_lock(&f->lock);
+	while (!f->cancel) {
+		if (f->nready == YL_CHUNKS) {
+			/* the reader is behind: fault in an arena block for it
+			 * rather than sleep (pages it would otherwise zero) */
+			pthread_mutex_unlock(&f->lock);
+			bool filled = f->pool && tl_block_pool_fill(f->pool);
+			pthread_mutex_lock(&f->lock);
+			if (!filled && f->nready == YL_CHUNKS && !f->cancel)
+				pthread_cond_wait(&f->cv, &f->lock);
+			continue;
+		}
+		yl_chunk *c = &f->chunks[(f->head + f->nready) % YL_CHUNKS];
+		pthread_mutex_unlock(&f->lock);
+		produce(f, c);
+		pthread_mutex_lock(&f->lock);
+		f->nready++;
+		pthread_cond_broadcast(&f->cv);
+		if (f->done)
+			break;
+	}
+	f->finished = true;
+	pthread_cond_broadcast(&f->cv);
+	pthread_mutex_unlock(&f->lock);
+	return NULL;
+}
+
+static bool want_thread(unsigned jobs)
+{
+	if (jobs == 1)
+		return false;
+	if (jobs >= 2)
+		return true;
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+	return n >= 2;
+}
+
+bool yl_feed_start(yl_feed *f, yaml_parser_t *parser, unsigned jobs,
+		   tl_arena *const *arenas, size_t n)
+{
+	memset(f, 0, sizeof(*f));
+	f->parser = parser;
+	for (unsigned i = 0; i < YL_CHUNKS; i++) {
+		f->chunks[i].ev = malloc(CHUNK_EVENTS * sizeof(*f->chunks[i].ev));
+		if (!f->chunks[i].ev)
+			return false;
+	}
+	if (!want_thread(jobs))
+		return true;
+	if (pthread_mutex_init(&f->lock, NULL))
+		return true; /* no thread: the reader parses */
+	if (pthread_cond_init(&f->cv, NULL)) {
+		pthread_mutex_destroy(&f->lock);
+		return true;
+	}
+	f->pool = tl_block_pool_new(TL_ARENA_BLOCK); /* NULL: no pool */
+	if (pthread_create(&f->thread, NULL, parser_thread, f)) {
+		pthread_cond_destroy(&f->cv);
+		pthread_mutex_destroy(&f->lock);
+		tl_block_pool_free(f->pool);
+		f->pool = NULL;
+		return true;
+	}
+	f->threaded = true;
+	for (size_t i = 0; i < n && f->pool; i++)
+		tl_arena_use_pool(arenas[i], f->pool);
+	return true;
+}
+
+/* The next chunk with events in f->cur; false at the end of the stream. */
+static bool next_chunk(yl_feed *f)
+{
+	if (!f->threaded) {
+		if (f->done)
+			return false;
+		f->cur = &f->chunks[0];
+		produce(f, f->cur);
+		f->pos = 0;
+		return f->cur->nev > 0;
+	}
+	pthread_mutex_lock(&f->lock);
+	if (f->cur) { /* hand the chunk read back to the parser */
+		f->head = (f->head + 1) % YL_CHUNKS;
+		f->nready--;
+		f->cur = NULL;
+		pthread_cond_broadcast(&f->cv);
+	}
+	while (!f->nready && !f->finished)
+		pthread_cond_wait(&f->cv, &f->lock);
+	bool ok = f->nready > 0;
+	if (ok) {
+		f->cur = &f->chunks[f->head];
+		f->pos = 0;
+	}
+	pthread_mutex_unlock(&f->lock);
+	return ok;
+}
+
+bool yl_feed_next(yl_feed *f, yaml_event_t *out)
+{
+	while (!f->cur || f->pos == f->cur->nev) {
+		if (!next_chunk(f))
+			return false;
+	}
+	*out = f->cur->ev[f->pos++];
+	return true;
+}
+
+void yl_feed_stop(yl_feed *f, tl_arena *const *arenas, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		tl_arena_use_pool(arenas[i], NULL);
+	if (f->threaded) {
+		pthread_mutex_lock(&f->lock);
+		f->cancel = true;
+		pthread_cond_broadcast(&f->cv);
+		pthread_mutex_unlock(&f->lock);
+		pthread_join(f->thread, NULL);
+		pthread_cond_destroy(&f->cv);
+		pthread_mutex_destroy(&f->lock);
+		f->threaded = false;
+	}
+	tl_block_pool_free(f->pool);
+	f->pool = NULL;
+	for (unsigned i = 0; i < YL_CHUNKS; i++) {
+		if (f->chunks[i].ev)
+			chunk_clear(&f->chunks[i]);
+		free(f->chunks[i].ev);
+		f->chunks[i].ev = NULL;
+	}
+}

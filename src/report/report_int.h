@@ -1,0 +1,17 @@
+/* Shared between the report's files (never installed). */
+#ifndef TL_REPORT_INT_H
+#define TL_REPORT_INT_H
+
+#include "analyze/niche_path.h"
+#include "typelayout/report.h"
+#include "util/arena.h"
+
+/* Builds the entries of request type `i` (one per target it is defined
+ * for) into out[0..*n); field arrays come from `mem`, niche paths are
+ * memoised in `memo` (may be NULL) (report.c). */
+tl_status tl_report__build_type(tl_ctx *ctx, tl_arena *mem,
+				tl_niche_memo *memo,
+				const tl_report_request *req, size_t i,
+				tl_report_entry *out, size_t *n);
+
+#endif
