@@ -182,7 +182,8 @@ static void release_syntax(tl_ctx *ctx)
 		}
 	}
 	ctx->syntax_defs.len = 0;
-	tl_arena_adopt(&ctx->arena, &ctx->syntax);
+	if (!ctx->keep_syntax)
+		tl_arena_adopt(&ctx->arena, &ctx->syntax);
 }
 
 tl_status tl_ctx_resolve(tl_ctx *ctx)

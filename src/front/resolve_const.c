@@ -147,5 +147,8 @@ tl_type_id rsv_const_expr(rsv *r, const tl_cexpr *e, tl_prim type)
 	 * stack (const_garg's `Foo<LEN>`) */
 	if (x == e)
 		x = copy_cx(r, e);
+	/* the term's nodes may point into syntax (a size_of's type as
+	 * written, a literal): keep that syntax alive (front/load.c) */
+	r->ctx->keep_syntax = true;
 	return x ? tl_type_const_expr(r->ctx, x, type) : 0;
 }

@@ -50,6 +50,9 @@ struct tl_ctx {
 	/* definitions whose fields point into `syntax`: [from, to) index
 	 * ranges, one per YAML file loaded since the last release */
 	TL_VEC(tl_def_range) syntax_defs;
+	/* a TL_TY_CONST_EXPR term was made: the layout engine reads its
+	 * expression, which may point into `syntax`, so it is never released */
+	bool keep_syntax;
 	tl_strtab strings;
 	TL_VEC(tl_source) files;
 	TL_VEC(tl_diag) diags;
