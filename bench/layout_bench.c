@@ -31,7 +31,7 @@ int main(int argc, char **argv)
 	double t1 = now();
 	tl_type_id *types;
 	size_t n;
-	if (tl_report_default_types(ctx, &types, NULL, &n))
+	if (tl_report_default_types(ctx, &types, NULL, NULL, &n))
 		return 1;
 	size_t laid = 0, failed = 0;
 	for (size_t k = 0; k < tl_target_builtin_count(); k++)

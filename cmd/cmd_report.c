@@ -161,6 +161,7 @@ static int run(int argc, char **argv, bool show)
 	tl_report *rep = NULL;
 	tl_type_id *types = NULL;
 	const char **names = NULL;
+	uint32_t *masks = NULL;
 	size_t ntypes = 0;
 	bool diags_printed = false;
 	int rc = parse_args(argc, argv, &a, show);
@@ -183,7 +184,7 @@ static int run(int argc, char **argv, bool show)
 	/* report: every type the inputs define, then the --type ones;
 	 * show: only the named ones */
 	if (!show) {
-		if (tl_report_default_types(ctx, &types, &names, &ntypes))
+		if (tl_report_default_types(ctx, &types, &names, &masks, &ntypes))
 			goto out;
 	}
 	/* each --type adds one type, or one per target when a name is
@@ -192,11 +193,14 @@ static int run(int argc, char **argv, bool show)
 	size_t room = ntypes + a.ntypes * PER_NAME + 1;
 	tl_type_id *grown = realloc(types, room * sizeof(*types));
 	const char **grown_names = realloc(names, room * sizeof(*names));
+	uint32_t *grown_masks = realloc(masks, room * sizeof(*masks));
 	if (grown)
 		types = grown;
 	if (grown_names)
 		names = grown_names;
-	if (!grown || !grown_names)
+	if (grown_masks)
+		masks = grown_masks;
+	if (!grown || !grown_names || !grown_masks)
 		goto out;
 	for (size_t i = 0; i < a.ntypes; i++) {
 		/* a defined name ("struct foo", or one split per target by
@@ -204,18 +208,21 @@ static int run(int argc, char **argv, bool show)
 		 * expression */
 		size_t nfound = tl_find_types(ctx, a.types[i], types + ntypes, PER_NAME);
 		if (nfound > 1 || (nfound == 1 && strchr(a.types[i], ' '))) {
-			for (size_t k = 0; k < nfound; k++)
+			for (size_t k = 0; k < nfound; k++) {
+				masks[ntypes] = 0;
 				names[ntypes++] = NULL;
+			}
 			continue;
 		}
 		tl_type_id id;
 		if (tl_parse_type(ctx, a.types[i], &id) == TL_OK) {
+			masks[ntypes] = 0;
 			names[ntypes] = NULL;
 			types[ntypes++] = id;
 		}
 	}
-	tl_report_request req = {types, ntypes, names, a.targets, a.ntargets,
-				 a.inputs, a.ninputs};
+	tl_report_request req = {types, ntypes, names, masks, a.targets,
+				 a.ntargets, a.inputs, a.ninputs};
 	tl_emit_opts eo = TL_EMIT_OPTS_INIT;
 	tl_status st;
 	bool json = !strcmp(a.format, "json");
@@ -244,6 +251,7 @@ out:
 	tl_ctx_free(ctx);
 	free(types);
 	free(names);
+	free(masks);
 	free(a.inputs);
 	free(a.types);
 	free(a.clang_args);

@@ -75,6 +75,9 @@ typedef struct tl_report_request {
 	const char *const *names;     /* names to show for types[i] (an alias's
 				       * own name), NULL entries or NULL = the
 				       * type's name */
+	const uint32_t *masks;        /* the built-in targets types[i] is
+				       * reported on (bit i), 0 entries or
+				       * NULL = all (see default_types) */
 	const tl_target *const *targets;
 	size_t ntargets;
 	const char *const *inputs;    /* paths as given, for the JSON */
@@ -94,10 +97,13 @@ typedef struct tl_report {
 
 /* The types a report covers by default: every non-generic definition the
  * inputs define, in input order (C definitions for any target); a type
- * alias stands for its target under its own name (names[i], else NULL).
- * Both arrays belong to the caller (free()). */
+ * alias stands for its target under its own name (names[i], else NULL)
+ * and on the targets it is defined for (masks[i]: bit i = built-in target
+ * i, 0 = all; an alias split per target by #[cfg] or #ifdef). The arrays
+ * belong to the caller (free()); masks may be NULL. */
 tl_status tl_report_default_types(tl_ctx *ctx, tl_type_id **out,
-				  const char ***names, size_t *n);
+				  const char ***names, uint32_t **masks,
+				  size_t *n);
 
 /* Builds the report; entries whose layout failed have ok = false and the
  * reason in the context's diagnostics. The report belongs to the caller. */

@@ -258,39 +258,44 @@ static tl_status fill_entry(tl_ctx *ctx, tl_arena *mem, tl_niche_memo *memo,
 }
 
 tl_status tl_report_default_types(tl_ctx *ctx, tl_type_id **out,
-				  const char ***names, size_t *n)
+				  const char ***names, uint32_t **masks,
+				  size_t *n)
 {
-	size_t count = 0;
-	tl_type_id *ids = malloc((ctx->defs.len + 1) * sizeof(*ids));
-	const char **nm = calloc(ctx->defs.len + 1, sizeof(*nm));
-	if (!ids || !nm) {
-		free(ids);
-		free(nm);
-		return TL_ENOMEM;
-	}
+	size_t count = 0, cap = ctx->defs.len + 1;
+	tl_type_id *ids = malloc(cap * sizeof(*ids));
+	const char **nm = calloc(cap, sizeof(*nm));
+	uint32_t *mk = calloc(cap, sizeof(*mk));
+	if (!ids || !nm || !mk)
+		goto oom;
 	for (size_t i = 0; i < ctx->defs.len; i++) {
 		const tl_def *d = ctx->defs.items[i];
 		if (!d->report || d->nparams)
 			continue;
-		tl_type_id id = d->kind == TL_DEF_ALIAS ? d->alias_type :
-			tl_def_type(ctx, d);
+		bool alias = d->kind == TL_DEF_ALIAS;
+		tl_type_id id = alias ? d->alias_type : tl_def_type(ctx, d);
 		if (!id)
 			continue;
-		nm[count] = d->kind == TL_DEF_ALIAS ? d->name : NULL;
+		nm[count] = alias ? d->name : NULL;
+		mk[count] = alias ? d->target_mask : 0;
 		ids[count++] = id;
 	}
 	/* then the instances of generic definitions those types use */
 	tl_type_id *inst = NULL;
 	size_t ninst = 0;
 	if (tl_report__instances(ctx, ids, count, &inst, &ninst) == TL_OK && ninst) {
-		tl_type_id *ids2 = realloc(ids, (count + ninst + 1) * sizeof(*ids));
-		const char **nm2 = realloc(nm, (count + ninst + 1) * sizeof(*nm));
+		cap = count + ninst + 1;
+		tl_type_id *ids2 = realloc(ids, cap * sizeof(*ids));
 		if (ids2)
 			ids = ids2;
+		const char **nm2 = realloc(nm, cap * sizeof(*nm));
 		if (nm2)
 			nm = nm2;
-		for (size_t i = 0; ids2 && nm2 && i < ninst; i++) {
+		uint32_t *mk2 = realloc(mk, cap * sizeof(*mk));
+		if (mk2)
+			mk = mk2;
+		for (size_t i = 0; ids2 && nm2 && mk2 && i < ninst; i++) {
 			nm[count] = NULL;
+			mk[count] = 0;
 			ids[count++] = inst[i];
 		}
 	}
@@ -301,7 +306,16 @@ tl_status tl_report_default_types(tl_ctx *ctx, tl_type_id **out,
 		*names = nm;
 	else
 		free(nm);
+	if (masks)
+		*masks = mk;
+	else
+		free(mk);
 	return TL_OK;
+oom:
+	free(ids);
+	free(nm);
+	free(mk);
+	return TL_ENOMEM;
 }
 
 static bool def_on_target(const tl_type *ty, size_t target_index)
@@ -350,8 +364,10 @@ tl_status tl_report__build_type(tl_ctx *ctx, tl_arena *mem,
 	tl_report_entry head;
 	bool have_head = false;
 	*n = 0;
+	uint32_t mask = req->masks ? req->masks[i] : 0;
 	for (size_t k = 0; k < req->ntargets; k++) {
-		if (!def_on_target(ty, builtin_index(req->targets[k])))
+		size_t bi = builtin_index(req->targets[k]);
+		if (!def_on_target(ty, bi) || (mask && !((mask >> bi) & 1)))
 			continue;
 		if (!have_head) {
 			fill_head(ctx, req->types[i],
