@@ -210,7 +210,7 @@ static int pick_user(rsv *r, const tl_texpr *t, const rsv_path_ref *p,
 		 * YAML definitions can stand in for std types) */
 		if (d->builtin || (p->external && r->def &&
 				   tl_front_rust_same_crate(d, r->def)) ||
-		    (p->external && tl_resolve_is_std_crate(p->segs[0]) &&
+		    (p->nsegs > 1 && tl_resolve_is_std_crate(p->segs[0]) &&
 		     tl_front_rust_owns(d)))
 			continue;
 		if (!TL_VEC_PUSH(r->cands, d)) {

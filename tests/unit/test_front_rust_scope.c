@@ -332,6 +332,10 @@ static void associated_type_uses(void **state)
 		assert_false(tl_def_get(ctx, i)->impl_for && tl_def_get(ctx, i)->report);
 	tl_type_id id;
 	assert_int_equal(tl_find_types(ctx, "IntoIter", &id, 1), 1);
+	/* a std path on the command line never names the crate's IntoIter */
+	assert_int_equal(tl_parse_type(ctx, "std::iter::Peekable<std::vec::IntoIter<char>>",
+				       &id), TL_OK);
+	assert_int_equal(size_of(ctx, id, 0), 40);
 	tl_ctx_free(ctx);
 }
 
