@@ -38,10 +38,7 @@ static int angle_delta(const tl_token *t)
 
 /* What a trait impl's header says. */
 typedef struct impl_head {
-	tl_gparam *params;
-	uint32_t nparams;
-	const char *trait;     /* the trait's last segment */
-	const tl_texpr *self;
+	tl_impl_head head;
 	const struct tl_cfg *cfg;
 } impl_head;
 
@@ -95,7 +92,7 @@ static bool header(rs_load *ld, bool *trait)
  * the trait path, `for`, the self type. False (and nothing recorded) for
  * what we do not read: negative impls, `impl Fn(u8) for X`, ... */
 static bool trait_head(rs_load *ld, size_t start, size_t end, tl_loc loc,
-		       tl_loc end_loc, impl_head *h)
+		       tl_loc end_loc, tl_impl_head *h)
 {
 	if (start >= end)
 		return false;
@@ -151,37 +148,15 @@ static void assoc_type(rs_load *ld, rs_module *mod, const impl_head *h,
 	rs_where(ld, NULL, 0);
 	if (!value || !tl_rparse_expect(p, ';', "after the associated type"))
 		return;
-	tl_strbuf sb = TL_STRBUF_INIT;
-	tl_strbuf_putc(&sb, '<');
-	tl_texpr_print(&sb, h->self);
-	tl_strbuf_addf(&sb, " as %s>::%s", h->trait, name);
-	tl_def *d = tl_arena_alloc(&ld->ctx->arena, sizeof(*d));
-	rs_item *it = tl_arena_alloc(&ld->ctx->arena, sizeof(*it));
-	const char *dname = sb.oom ? NULL : tl_intern(ld->ctx, sb.buf, sb.len);
-	tl_strbuf_release(&sb);
-	if (!d || !it || !dname) {
+	tl_def *d = tl_impl_assoc_def(ld->ctx, &h->head, name, value, loc);
+	rs_item *it = d ? tl_arena_alloc(&ld->ctx->arena, sizeof(*it)) : NULL;
+	if (!it) {
 		rs_oom(ld);
 		return;
 	}
-	d->name = dname;
-	d->loc = loc;
-	d->lang = TL_LANG_RUST;
-	d->kind = TL_DEF_ALIAS;
-	d->params = h->params;
-	d->nparams = h->nparams;
-	d->alias_of = value;
-	d->impl_for = h->self;
-	d->impl_trait = h->trait;
-	d->impl_assoc = name;
-	it->magic = RS_ITEM_MAGIC;
-	it->kind = RS_TYPE;
-	it->name = name;
-	it->loc = loc;
-	it->mod = mod;
-	it->tmpl = d;
+	rs_type_item_bind(it, d, name, loc, mod);
 	it->cfg = rs_cfg_and(ld, h->cfg, a->cfg);
 	it->mask = mod->mask & rs_cfg_eval(&ld->cfgs, it->cfg);
-	d->front = it;
 	/* not in the module's scope: found through projections only */
 	if (!TL_VEC_PUSH(ld->types, it))
 		rs_oom(ld);
@@ -244,7 +219,7 @@ void rs_impl(rs_load *ld, rs_module *mod, const rs_attrs *a)
 	if (trait) {
 		impl_head h = {0};
 		h.cfg = a->cfg;
-		if (trait_head(ld, start, rs_pos(ld), loc, p->cur.loc, &h))
+		if (trait_head(ld, start, rs_pos(ld), loc, p->cur.loc, &h.head))
 			body(ld, mod, NULL, 0, &h);
 		else
 			rs_skip_item(ld, false);

@@ -329,6 +329,9 @@ void rs_module_add(rs_module *mod, rs_item *it);
 /* ---- front_rust_types.c ---- */
 /* At `struct`/`union`/`enum`/`type` (the keyword is the current token). */
 rs_item *rs_type_item(rs_load *ld, rs_module *mod, tl_loc loc);
+/* Makes `it` the RS_TYPE item of definition `d` (and d->front `it`). */
+void rs_type_item_bind(rs_item *it, tl_def *d, const char *name, tl_loc loc,
+		       rs_module *mod);
 /* Skips a where clause up to `{`, `;` or `=`; records `T: ?Sized`. */
 void rs_where(rs_load *ld, tl_gparam *params, uint32_t nparams);
 

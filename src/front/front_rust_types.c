@@ -281,6 +281,13 @@ rs_item *rs_type_item(rs_load *ld, rs_module *mod, tl_loc loc)
 	}
 	if (p->failed)
 		return NULL;
+	rs_type_item_bind(it, d, name, loc, mod);
+	return it;
+}
+
+void rs_type_item_bind(rs_item *it, tl_def *d, const char *name, tl_loc loc,
+		       rs_module *mod)
+{
 	it->magic = RS_ITEM_MAGIC;
 	it->kind = RS_TYPE;
 	it->name = name;
@@ -288,5 +295,4 @@ rs_item *rs_type_item(rs_load *ld, rs_module *mod, tl_loc loc)
 	it->mod = mod;
 	it->tmpl = d;
 	d->front = it;
-	return it;
 }

@@ -16,15 +16,8 @@
 
 #include "front/front_yaml_int.h"
 
-typedef struct impl_head {
-	tl_gparam *params;
-	uint32_t nparams;
-	const char *trait;
-	const tl_texpr *self;
-} impl_head;
-
 /* `<G> Trait for Type`, reported where it is wrong. */
-static bool head(tl_yl *y, const yl_scalar *k, impl_head *h)
+static bool head(tl_yl *y, const yl_scalar *k, tl_impl_head *h)
 {
 	tl_rparse *rp = &y->rp;
 	yl_rparse_begin(y, k);
@@ -50,7 +43,7 @@ static bool head(tl_yl *y, const yl_scalar *k, impl_head *h)
 	return h->self && tl_rparse_end(rp, "the impl's self type");
 }
 
-static void assoc(tl_yl *y, const impl_head *h, bool add)
+static void assoc(tl_yl *y, const tl_impl_head *h, bool add)
 {
 	yl_scalar k;
 	if (!yl_key(y, &k))
@@ -60,28 +53,11 @@ static void assoc(tl_yl *y, const impl_head *h, bool add)
 	const tl_texpr *value = yl_type(y, "associated type", name);
 	if (!add || !name || !value)
 		return;
-	tl_strbuf sb = TL_STRBUF_INIT;
-	tl_strbuf_putc(&sb, '<');
-	tl_texpr_print(&sb, h->self);
-	tl_strbuf_addf(&sb, " as %s>::%s", h->trait, name);
-	tl_def *d = tl_arena_alloc(&y->ctx->arena, sizeof(*d));
-	const char *dname = sb.oom ? NULL : tl_intern(y->ctx, sb.buf, sb.len);
-	tl_strbuf_release(&sb);
-	if (!d || !dname) {
-		y->ctx->oom = true;
+	tl_def *d = tl_impl_assoc_def(y->ctx, h, name, value, k.loc);
+	if (!d) {
 		y->stop = true;
 		return;
 	}
-	d->name = dname;
-	d->loc = k.loc;
-	d->lang = TL_LANG_RUST;
-	d->kind = TL_DEF_ALIAS;
-	d->params = h->params;
-	d->nparams = h->nparams;
-	d->alias_of = value;
-	d->impl_for = h->self;
-	d->impl_trait = h->trait;
-	d->impl_assoc = name;
 	d->builtin = y->builtin;
 	if (tl_def_add(y->ctx, d) < 0)
 		y->stop = true;
@@ -92,7 +68,7 @@ static void impl(tl_yl *y)
 	yl_scalar k;
 	if (!yl_key(y, &k))
 		return;
-	impl_head h = {0};
+	tl_impl_head h = {0};
 	bool add = head(y, &k, &h);
 	const char *header = tl_intern(y->ctx, k.s, k.len > 64 ? 64 : k.len);
 	yl_next(y);

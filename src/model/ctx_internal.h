@@ -105,6 +105,20 @@ const char *tl_intern(tl_ctx *ctx, const char *s, size_t n);
  * or "Name", interned), and the projection `t` answered for a new self. */
 tl_type_id tl_type__proj_term(tl_ctx *ctx, tl_type_id self, const char *text);
 tl_type_id tl_type__proj_subst(tl_ctx *ctx, const tl_type *t, tl_type_id self);
+/* A trait impl's header, `impl<params> trait for self`, as both front ends
+ * read it (projection.c). */
+typedef struct tl_impl_head {
+	tl_gparam *params;
+	uint32_t nparams;
+	const char *trait;     /* the trait's last segment (interned) */
+	const tl_texpr *self;
+} tl_impl_head;
+/* The alias definition for `type name = value;` inside the impl `h`
+ * (tl_def.impl_for), named "<Self as Trait>::name", in the context's
+ * arena; the caller fills in the rest and adds it. NULL when out of
+ * memory (ctx->oom is set). */
+tl_def *tl_impl_assoc_def(tl_ctx *ctx, const tl_impl_head *h, const char *name,
+			  const tl_texpr *value, tl_loc loc);
 /* Records why the projection term `proj` has no answer, at `loc`. */
 void tl_type__proj_report(tl_ctx *ctx, tl_type_id proj, tl_loc loc);
 const char *tl_intern_cstr(tl_ctx *ctx, const char *s);

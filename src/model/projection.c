@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "model/ctx_internal.h"
+#include "model/syntax_print.h"
 #include "util/strbuf.h"
 
 #define MAX_BINDS 16
@@ -173,4 +174,31 @@ void tl_type__proj_report(tl_ctx *ctx, tl_type_id proj, tl_loc loc)
 		tl_error(ctx, loc, "associated-type",
 			 "associated type '%s' has no known impl (impls are read from the input files and the prelude)",
 			 tl_type_name(ctx, proj));
+}
+
+tl_def *tl_impl_assoc_def(tl_ctx *ctx, const tl_impl_head *h, const char *name,
+			  const tl_texpr *value, tl_loc loc)
+{
+	tl_strbuf sb = TL_STRBUF_INIT;
+	tl_strbuf_putc(&sb, '<');
+	tl_texpr_print(&sb, h->self);
+	tl_strbuf_addf(&sb, " as %s>::%s", h->trait, name);
+	tl_def *d = tl_arena_alloc(&ctx->arena, sizeof(*d));
+	const char *dname = sb.oom ? NULL : tl_intern(ctx, sb.buf, sb.len);
+	tl_strbuf_release(&sb);
+	if (!d || !dname) {
+		ctx->oom = true;
+		return NULL;
+	}
+	d->name = dname;
+	d->loc = loc;
+	d->lang = TL_LANG_RUST;
+	d->kind = TL_DEF_ALIAS;
+	d->params = h->params;
+	d->nparams = h->nparams;
+	d->alias_of = value;
+	d->impl_for = h->self;
+	d->impl_trait = h->trait;
+	d->impl_assoc = name;
+	return d;
 }
