@@ -525,20 +525,6 @@ static const tl_texpr *parse_bracket(tl_rparse *p)
 	return p->failed ? NULL : t;
 }
 
-
-/* The last segment of a trait path as printed ("std::iter::Iterator<..>"
- * -> "Iterator"), interned. */
-static const char *trait_name(tl_rparse *p, const char *s, size_t n)
-{
-	size_t end = 0, begin = 0;
-	while (end < n && s[end] != '<' && s[end] != '(')
-		end++;
-	for (size_t i = 0; i + 1 < end; i++)
-		if (s[i] == ':' && s[i + 1] == ':')
-			begin = i + 2;
-	return tl_intern(p->ctx, s + begin, end - begin);
-}
-
 /* `<T as Trait>::Name...`: a PATH whose first segment is the normalised
  * text "<T as Trait>", with T in `inner` and "Trait" in `text`. */
 static const tl_texpr *parse_qpath(tl_rparse *p)
@@ -546,19 +532,16 @@ static const tl_texpr *parse_qpath(tl_rparse *p)
 	tl_loc loc = p->cur.loc;
 	eat_lt(p);
 	const tl_texpr *self = tl_rparse__type(p, true);
-	size_t start = p->sb.len, trait_at = 0;
+	size_t start = p->sb.len;
+	const char *trait = NULL;
 	tl_strbuf_putc(&p->sb, '<');
 	if (self)
 		tl_texpr_print(&p->sb, self);
 	if (self && tl_tok_is(&p->cur, "as")) {
 		tl_rparse__advance(p);
 		tl_strbuf_puts(&p->sb, " as ");
-		trait_at = p->sb.len;
-		tl_rparse__trait_path(p);
+		tl_rparse__trait_path(p, &trait);
 	}
-	const char *trait = NULL;
-	if (trait_at && !p->failed && !p->sb.oom)
-		trait = trait_name(p, p->sb.buf + trait_at, p->sb.len - trait_at);
 	if (!p->failed && !tl_rparse__eat_gt(p))
 		tl_rparse_expect(p, '>', "to close the qualified path");
 	tl_strbuf_putc(&p->sb, '>');

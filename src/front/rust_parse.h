@@ -134,7 +134,9 @@ bool tl_rparse__path_keyword(const tl_token *t);
 void tl_rparse__skip_for(tl_rparse *p);
 const tl_texpr *tl_rparse__fnptr(tl_rparse *p);
 const tl_texpr *tl_rparse__dyn(tl_rparse *p, bool allow_plus);
-bool tl_rparse__trait_path(tl_rparse *p);
+/* A trait path (printed to p->sb); *last (may be NULL) gets its last
+ * segment, interned. */
+bool tl_rparse__trait_path(tl_rparse *p, const char **last);
 const tl_cexpr *tl_rparse__literal(tl_rparse *p);
 bool tl_rparse__bounds(tl_rparse *p, bool allow_plus, bool *maybe_unsized);
 

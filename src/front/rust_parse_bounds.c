@@ -162,7 +162,7 @@ const tl_texpr *tl_rparse__dyn(tl_rparse *p, bool allow_plus)
 
 /* A trait path for bounds, printed into p->sb as it is read: `Fn(u8) ->
  * u8`, `Iterator<Item = u8>`, `std::io::Write`. */
-bool tl_rparse__trait_path(tl_rparse *p)
+bool tl_rparse__trait_path(tl_rparse *p, const char **last)
 {
 	char b[64];
 	if (tl_rparse_eat(p, TL_P2(':', ':')))
@@ -177,6 +177,8 @@ bool tl_rparse__trait_path(tl_rparse *p)
 		const char *seg = tl_rparse__intern_tok(p, &p->cur);
 		if (!seg)
 			return false;
+		if (last)
+			*last = seg;
 		tl_strbuf_puts(&p->sb, seg);
 		tl_rparse__advance(p);
 		if (is_punct(p, TL_P2(':', ':')) &&
@@ -249,7 +251,7 @@ bool tl_rparse__bounds(tl_rparse *p, bool allow_plus, bool *maybe_unsized)
 			if (tl_tok_is(&p->cur, "Sized"))
 				*maybe_unsized = true;
 		}
-		tl_rparse__trait_path(p);
+		tl_rparse__trait_path(p, NULL);
 		if (paren)
 			tl_rparse_expect(p, ')', "to close the bound");
 		p->depth--;
