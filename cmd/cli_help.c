@@ -29,6 +29,7 @@ static const char report_help[] =
 	"      --all        C: also report types from system headers\n"
 	"      --name GLOB  C: also report types whose name matches GLOB\n"
 	"      --verify     C: compare every record with clang's own layout\n"
+	"      --timings    print the wall time of each phase on stderr\n"
 	"      --help       show this help\n"
 	"\n"
 	"exit status: 0 ok, 2 bad input or usage (diagnostics on stderr),\n"

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "cli.h"
 #include "cli_inputs.h"
@@ -31,10 +32,11 @@ typedef struct report_args {
 	unsigned jobs;
 	bool all;
 	bool verify;
+	bool timings;
 } report_args;
 
 enum { OPT_TARGET = 256, OPT_FORMAT, OPT_TYPE, OPT_HELP, OPT_VERIFY, OPT_ALL,
-       OPT_NAME, OPT_CFG, OPT_OPAQUE };
+       OPT_NAME, OPT_CFG, OPT_OPAQUE, OPT_TIMINGS };
 
 static const struct option long_opts[] = {
 	{"target", required_argument, NULL, OPT_TARGET},
@@ -46,6 +48,7 @@ static const struct option long_opts[] = {
 	{"name", required_argument, NULL, OPT_NAME},
 	{"cfg", required_argument, NULL, OPT_CFG},
 	{"opaque", required_argument, NULL, OPT_OPAQUE},
+	{"timings", no_argument, NULL, OPT_TIMINGS},
 	{NULL, 0, NULL, 0},
 };
 
@@ -97,6 +100,9 @@ static int parse_args(int argc, char **argv, report_args *a, bool show)
 		}
 		case OPT_VERIFY:
 			a->verify = true;
+			break;
+		case OPT_TIMINGS:
+			a->timings = true;
 			break;
 		case OPT_ALL:
 			a->all = true;
@@ -153,6 +159,28 @@ static int parse_args(int argc, char **argv, report_args *a, bool show)
 	return TL_EXIT_OK;
 }
 
+/* `--timings`: the wall time of each phase, on stderr. */
+typedef struct phase_clock {
+	struct timespec last;
+	char text[160];
+	size_t len;
+} phase_clock;
+
+static void phase(phase_clock *pc, const char *name)
+{
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (name && pc->len < sizeof(pc->text)) {
+		double ms = (double)(now.tv_sec - pc->last.tv_sec) * 1e3 +
+			    (double)(now.tv_nsec - pc->last.tv_nsec) / 1e6;
+		int n = snprintf(pc->text + pc->len, sizeof(pc->text) - pc->len,
+				 "%s%s %.1f ms", pc->len ? ", " : "", name, ms);
+		if (n > 0)
+			pc->len += (size_t)n;
+	}
+	pc->last = now;
+}
+
 static int run(int argc, char **argv, bool show)
 {
 	report_args a = {0};
@@ -174,10 +202,14 @@ static int run(int argc, char **argv, bool show)
 	tl_cli_inputs in = {a.inputs, a.ninputs, a.clang_args, a.nclang_args,
 			    a.compdb_dir, a.jobs, a.all, a.verify, a.names,
 			    a.nnames, a.cfgs, a.ncfgs};
+	phase_clock pc = {0};
+	phase(&pc, NULL);
 	tl_cli_load_inputs(ctx, &in);
 	for (size_t i = 0; i < a.nopaques; i++)
 		tl_add_opaque(ctx, a.opaques[i]);
+	phase(&pc, "load");
 	tl_ctx_resolve(ctx);
+	phase(&pc, "resolve");
 	size_t nchecked = 0, nfailed = 0;
 	if (a.verify)
 		tl_cli_verify(ctx, &nchecked, &nfailed);
@@ -221,6 +253,7 @@ static int run(int argc, char **argv, bool show)
 			types[ntypes++] = id;
 		}
 	}
+	phase(&pc, "types");
 	tl_report_request req = {types, ntypes, names, masks, a.targets,
 				 a.ntargets, a.inputs, a.ninputs};
 	tl_emit_opts eo = TL_EMIT_OPTS_INIT;
@@ -235,6 +268,9 @@ static int run(int argc, char **argv, bool show)
 	else
 		st = tl_emit_table(rep, &eo, stdout);
 	fflush(stdout);
+	phase(&pc, json ? "report+json" : "report");
+	if (a.timings)
+		fprintf(stderr, "typelayout: timings: %s\n", pc.text);
 	size_t errors = tl_cli_print_diags(ctx, stderr, false);
 	diags_printed = true;
 	rc = st || errors ? TL_EXIT_INPUT : TL_EXIT_OK;

@@ -356,48 +356,50 @@ typedef struct tl_type_case {
 } tl_type_case;
 
 struct tl_def {
+	/* the fields every pass over the definitions reads come first, in
+	 * one cache line; the rest by size, without holes */
 	uint32_t index;            /* definition order in the context */
-	const char *name;          /* as reported: "Data", "struct foo" */
-	const char *path;          /* qualified path ("a::b::Foo"), or NULL; the
-				    * prelude lists re-exports after a space */
-	tl_loc loc;
-	tl_lang lang;
 	tl_def_kind kind;
 	tl_shape shape;
-	tl_repr repr;
-	tl_gparam *params;
+	tl_lang lang;
 	uint32_t nparams;
-	tl_field *fields;          /* STRUCT, UNION, CLOSURE */
 	uint32_t nfields;
-	tl_variant *variants;      /* ENUM */
 	uint32_t nvariants;
+	tl_type_id alias_type;
+	const char *name;          /* as reported: "Data", "struct foo" */
+	tl_field *fields;          /* STRUCT, UNION, CLOSURE */
+	tl_variant *variants;      /* ENUM */
+	bool builtin;              /* from the embedded prelude */
+	bool report;               /* listed by default in reports */
+	bool hide_niche;           /* UnsafeCell: same layout, no niche */
+	uint32_t target_mask;      /* C: bit i set = parsed for builtin target i;
+				    * 0 = valid for every target */
+	tl_loc loc;
+	uint32_t ncases;
+	tl_gparam *params;
+	tl_repr repr;
+	const char *path;          /* qualified path ("a::b::Foo"), or NULL; the
+				    * prelude lists re-exports after a space */
+	const struct tl_cfg *cfg;
 	uint64_t opaque_size;      /* OPAQUE */
 	uint64_t opaque_align;
 	const tl_texpr *alias_of;  /* ALIAS */
-	tl_type_id alias_type;
 	/* std niche types (NonNull, NonZero, Vec's capacity): the valid range of
 	 * the scalar at offset 0, as constant expressions evaluated per target. */
 	const tl_cexpr *valid_start;
 	const tl_cexpr *valid_end;
-	bool hide_niche;           /* UnsafeCell: same layout, no niche */
 	const tl_type_case *cases; /* a type function: see tl_type_case */
-	uint32_t ncases;
-	bool builtin;              /* from the embedded prelude */
-	bool report;               /* listed by default in reports */
 	uint64_t budget;           /* size budget in bytes, 0 = none */
+	void *front;               /* front-end private data */
 	uint32_t c_pack;           /* C: #pragma pack(N) in effect, 0 = none */
 	uint32_t c_field_align_max;/* C: reserved */
-	uint32_t target_mask;      /* C: bit i set = parsed for builtin target i;
-				    * 0 = valid for every target */
-	const struct tl_cfg *cfg;
+	tl_type_id impl_self;      /* impl_for resolved; PARAMs are the impl's */
 	/* ALIAS only: an associated type of a trait impl,
 	 *   impl<params> impl_trait for impl_for { type assoc = alias_of; }
 	 * Never reported nor found by name; it answers tl_type_proj. */
 	const tl_texpr *impl_for;
 	const char *impl_trait;    /* the trait's last segment (interned) */
 	const char *impl_assoc;    /* the associated type's name (interned) */
-	tl_type_id impl_self;      /* impl_for resolved; PARAMs are the impl's */
-	void *front;               /* front-end private data */
 };
 
 size_t tl_def_count(const tl_ctx *ctx);

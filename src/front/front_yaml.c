@@ -65,8 +65,8 @@ static void balanced_prefix(tl_strbuf *sb)
 static void flow_text(tl_yl *y, tl_strbuf *sb)
 {
 	if (yl_is(y, YAML_SCALAR_EVENT)) {
-		tl_strbuf_add(sb, (const char *)y->ev.data.scalar.value,
-			      y->ev.data.scalar.length);
+		tl_strbuf_add(sb, (const char *)y->ev->data.scalar.value,
+			      y->ev->data.scalar.length);
 		yl_next(y);
 		return;
 	}
@@ -91,14 +91,14 @@ static void flow_text(tl_yl *y, tl_strbuf *sb)
  * libyaml fails on the next event, so say how to quote instead. */
 static bool cut_at_colon(tl_yl *y, const yl_scalar *s)
 {
-	if (y->ev.data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
+	if (y->ev->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
 		return false;
 	if (y->ascii) { /* mark indexes are byte offsets: no line lookup */
-		size_t i = y->ev.end_mark.index;
+		size_t i = y->ev->end_mark.index;
 		if (i >= y->len || y->text[i] != ':')
 			return false;
 	} else {
-		tl_loc end = yl_loc(y, y->ev.end_mark);
+		tl_loc end = yl_loc(y, y->ev->end_mark);
 		size_t len;
 		const char *line = tl_file_line(y->ctx, y->file, end.line, &len);
 		if (!line || end.col > len || line[end.col - 1] != ':')
@@ -136,7 +136,7 @@ static const tl_texpr *parse_type_scalar(tl_yl *y)
 static const tl_texpr *type_scalar(tl_yl *y, const char *what,
 				   const char *name)
 {
-	const yaml_event_t *ev = &y->ev;
+	const yaml_event_t *ev = y->ev;
 	const char *anchor = (const char *)ev->data.scalar.anchor;
 	const char *tag = (const char *)ev->data.scalar.tag;
 	const char *val = (const char *)ev->data.scalar.value;
@@ -175,7 +175,7 @@ static void not_a_type(tl_yl *y, const char *what, const char *name,
 {
 	tl_error(y->ctx, loc, ID_YAML_SHAPE, "expected a type for %s%s%s%s, found %s",
 		 what, name ? " '" : "", name ? name : "", name ? "'" : "",
-		 yl_kind(&y->ev));
+		 yl_kind(y->ev));
 	yl_skip(y);
 }
 
@@ -185,7 +185,7 @@ const tl_texpr *yl_type(tl_yl *y, const char *what, const char *name)
 		return NULL;
 	tl_strbuf sb = TL_STRBUF_INIT;
 	tl_loc loc = yl_here(y);
-	switch (y->ev.type) {
+	switch (y->ev->type) {
 	case YAML_SCALAR_EVENT:
 		return type_scalar(y, what, name);
 	case YAML_ALIAS_EVENT:
@@ -195,7 +195,7 @@ const tl_texpr *yl_type(tl_yl *y, const char *what, const char *name)
 		yl_next(y);
 		break;
 	case YAML_SEQUENCE_START_EVENT:
-		if (y->ev.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE) {
+		if (y->ev->data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE) {
 			/* `[[u8; 2]; 3]` makes libyaml fail while we read it:
 			 * that error is this slip, and the text is taken from
 			 * the source line instead */
@@ -298,8 +298,8 @@ static const char *const top_keys[] = {"types", "targets", "impls", NULL};
 static void yl_root(tl_yl *y)
 {
 	/* an empty document (`---` alone, `~`) has no types */
-	if (yl_is(y, YAML_SCALAR_EVENT) && y->ev.data.scalar.length == 0 &&
-	    !y->ev.data.scalar.anchor && !y->ev.data.scalar.tag) {
+	if (yl_is(y, YAML_SCALAR_EVENT) && y->ev->data.scalar.length == 0 &&
+	    !y->ev->data.scalar.anchor && !y->ev->data.scalar.tag) {
 		yl_next(y);
 		return;
 	}

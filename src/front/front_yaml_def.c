@@ -482,7 +482,7 @@ void yl_def(tl_yl *y)
 	}
 	def->lang = TL_LANG_RUST;
 	def->shape = TL_SHAPE_UNIT;
-	if (y->ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
+	if (y->ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
 	    memchr(k.s, '<', k.len) && !memchr(k.s, '>', k.len)) {
 		/* `Cell<T: ?Sized>:` unquoted: YAML ends the key at ': ' */
 		tl_strbuf sb = TL_STRBUF_INIT;

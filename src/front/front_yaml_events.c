@@ -164,14 +164,13 @@ static bool next_chunk(yl_feed *f)
 	return ok;
 }
 
-bool yl_feed_next(yl_feed *f, yaml_event_t *out)
+const yaml_event_t *yl_feed_next(yl_feed *f)
 {
 	while (!f->cur || f->pos == f->cur->nev) {
 		if (!next_chunk(f))
-			return false;
+			return NULL;
 	}
-	*out = f->cur->ev[f->pos++];
-	return true;
+	return &f->cur->ev[f->pos++];
 }
 
 void yl_feed_stop(yl_feed *f, tl_arena *const *arenas, size_t n)

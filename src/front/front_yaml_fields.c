@@ -146,7 +146,7 @@ static void field_options(tl_yl *y, tl_field *f, bool closure)
 static void field_value(tl_yl *y, tl_field *f, bool closure)
 {
 	if (yl_is(y, YAML_MAPPING_START_EVENT) &&
-	    !y->ev.data.mapping_start.anchor)
+	    !y->ev->data.mapping_start.anchor)
 		field_options(y, f, closure);
 	else
 		f->texpr = yl_type(y, closure ? "capture" : "field", f->name);
@@ -300,7 +300,7 @@ static bool map_variant(tl_yl *y, tl_variant *v)
 		return false;
 	yl_scalar k;
 	bool ok = false, have = yl_key(y, &k);
-	if (have && y->ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
+	if (have && y->ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
 	    memchr(k.s, '{', k.len) && !memchr(k.s, '}', k.len)) {
 		/* `- Moved { x: i32 }` unquoted: YAML splits it at ': ' */
 		tl_strbuf sb = TL_STRBUF_INIT;

@@ -80,9 +80,9 @@ typedef struct yl_feed {
  * reader, until yl_feed_stop. */
 bool yl_feed_start(yl_feed *f, yaml_parser_t *parser, unsigned jobs,
 		   tl_arena *const *arenas, size_t n);
-/* The next event, owned by the feed until the next call; false at the
+/* The next event, owned by the feed until the next call; NULL at the
  * end (then `failed` says whether libyaml failed). */
-bool yl_feed_next(yl_feed *f, yaml_event_t *out);
+const yaml_event_t *yl_feed_next(yl_feed *f);
 /* Stops the thread, frees the chunks and the pool (`arenas` as given to
  * yl_feed_start). */
 void yl_feed_stop(yl_feed *f, tl_arena *const *arenas, size_t n);
@@ -96,7 +96,8 @@ typedef struct tl_yl {
 	size_t len;
 	yaml_parser_t parser;
 	yl_feed feed;
-	yaml_event_t ev; /* the current event (the feed's copy) */
+	const yaml_event_t *ev; /* the current event (the feed's, valid until
+				 * the next yl_next) */
 	bool have_ev;
 	bool stop;       /* libyaml failed or the depth limit was hit */
 	unsigned depth;

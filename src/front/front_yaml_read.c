@@ -58,24 +58,27 @@ static void report_libyaml(tl_yl *y)
 bool yl_next(tl_yl *y)
 {
 	if (y->have_ev) {
-		if (y->ev.type == YAML_SEQUENCE_END_EVENT ||
-		    y->ev.type == YAML_MAPPING_END_EVENT)
+		if (y->ev->type == YAML_SEQUENCE_END_EVENT ||
+		    y->ev->type == YAML_MAPPING_END_EVENT)
 			y->depth--;
-		if (y->ev.type == YAML_STREAM_END_EVENT)
+		if (y->ev->type == YAML_STREAM_END_EVENT)
 			y->stop = true; /* libyaml returns empty events after it */
 		y->have_ev = false;
 	}
 	if (y->stop)
 		return false;
-	if (!yl_feed_next(&y->feed, &y->ev)) {
+	static const yaml_event_t no_event; /* YAML_NO_EVENT */
+	const yaml_event_t *ev = yl_feed_next(&y->feed);
+	y->ev = ev ? ev : &no_event;
+	if (!ev) {
 		if (y->feed.failed)
 			report_libyaml(y);
 		y->stop = true;
 		return false;
 	}
 	y->have_ev = true;
-	if (y->ev.type == YAML_SEQUENCE_START_EVENT ||
-	    y->ev.type == YAML_MAPPING_START_EVENT) {
+	if (y->ev->type == YAML_SEQUENCE_START_EVENT ||
+	    y->ev->type == YAML_MAPPING_START_EVENT) {
 		if (++y->depth > TL_YAML_MAX_DEPTH) {
 			tl_error(y->ctx, yl_here(y), ID_YAML_DEPTH,
 				 "YAML nesting is too deep (more than %d levels)",
@@ -89,15 +92,15 @@ bool yl_next(tl_yl *y)
 
 bool yl_is(const tl_yl *y, yaml_event_type_t type)
 {
-	return y->have_ev && !y->stop && y->ev.type == type;
+	return y->have_ev && !y->stop && y->ev->type == type;
 }
 
 void yl_skip(tl_yl *y)
 {
 	if (!y->have_ev || y->stop)
 		return;
-	if (y->ev.type != YAML_SEQUENCE_START_EVENT &&
-	    y->ev.type != YAML_MAPPING_START_EVENT) {
+	if (y->ev->type != YAML_SEQUENCE_START_EVENT &&
+	    y->ev->type != YAML_MAPPING_START_EVENT) {
 		yl_next(y);
 		return;
 	}
@@ -105,8 +108,8 @@ void yl_skip(tl_yl *y)
 	 * drops when it is consumed) */
 	unsigned level = y->depth;
 	while (yl_next(y))
-		if ((y->ev.type == YAML_SEQUENCE_END_EVENT ||
-		     y->ev.type == YAML_MAPPING_END_EVENT) && y->depth == level)
+		if ((y->ev->type == YAML_SEQUENCE_END_EVENT ||
+		     y->ev->type == YAML_MAPPING_END_EVENT) && y->depth == level)
 			break;
 	yl_next(y); /* past the END */
 }
@@ -150,7 +153,7 @@ tl_loc yl_loc(tl_yl *y, yaml_mark_t m)
 
 tl_loc yl_here(tl_yl *y)
 {
-	return yl_loc(y, y->ev.start_mark);
+	return yl_loc(y, y->ev->start_mark);
 }
 
 static size_t utf8_chars(const char *s, size_t n)
@@ -164,7 +167,7 @@ static size_t utf8_chars(const char *s, size_t n)
 yl_scalar yl_scalar_of(tl_yl *y)
 {
 	yl_scalar r;
-	const yaml_event_t *ev = &y->ev;
+	const yaml_event_t *ev = y->ev;
 	r.s = (const char *)ev->data.scalar.value;
 	r.len = ev->data.scalar.length;
 	r.loc = yl_loc(y, ev->start_mark);
@@ -205,7 +208,7 @@ void yl_tag_error(tl_yl *y, const char *tag)
 /* Anchors and tags on a node where no quoting slip is likely. */
 static bool check_props(tl_yl *y)
 {
-	const yaml_event_t *ev = &y->ev;
+	const yaml_event_t *ev = y->ev;
 	const yaml_char_t *anchor = NULL, *tag = NULL;
 	if (ev->type == YAML_SCALAR_EVENT) {
 		anchor = ev->data.scalar.anchor;
@@ -243,7 +246,7 @@ bool yl_key(tl_yl *y, yl_scalar *out)
 {
 	if (!yl_is(y, YAML_SCALAR_EVENT)) {
 		tl_error(y->ctx, yl_here(y), ID_YAML_SHAPE,
-			 "mapping keys must be strings, found %s", yl_kind(&y->ev));
+			 "mapping keys must be strings, found %s", yl_kind(y->ev));
 		yl_skip(y); /* the key */
 		yl_skip(y); /* its value */
 		return false;
@@ -269,11 +272,11 @@ bool yl_string(tl_yl *y, const char *what, yl_scalar *out)
 	}
 	if (!y->have_ev || y->stop)
 		return false;
-	if (y->ev.type == YAML_ALIAS_EVENT)
+	if (y->ev->type == YAML_ALIAS_EVENT)
 		check_props(y);
 	else
 		tl_error(y->ctx, yl_here(y), ID_YAML_SHAPE,
-			 "%s must be a string, found %s", what, yl_kind(&y->ev));
+			 "%s must be a string, found %s", what, yl_kind(y->ev));
 	yl_skip(y);
 	return false;
 }
@@ -290,13 +293,13 @@ static bool begin_coll(tl_yl *y, yaml_event_type_t type, const char *what,
 	}
 	if (!y->have_ev || y->stop)
 		return false;
-	if (y->ev.type == YAML_ALIAS_EVENT)
+	if (y->ev->type == YAML_ALIAS_EVENT)
 		check_props(y);
 	else /* formatted only here: the names cost nothing on valid input */
 		tl_error(y->ctx, yl_here(y), ID_YAML_SHAPE,
 			 "%s%s%s%s must be %s, found %s", what, name ? " '" : "",
 			 name ? name : "", name ? "'" : "", expected,
-			 yl_kind(&y->ev));
+			 yl_kind(y->ev));
 	yl_skip(y);
 	return false;
 }

@@ -11,6 +11,8 @@ struct tl_arena_block {
 	tl_arena_block *next;
 	size_t size;
 	size_t pos;
+	size_t dirty;     /* bytes [0, dirty) may hold old data; the rest is
+			   * still the kernel's zeros (a fresh mapping) */
 	size_t mapped;    /* bytes mapped with mmap (huge blocks), else 0 */
 	_Alignas(max_align_t) unsigned char data[];
 };
@@ -36,6 +38,7 @@ static tl_arena_block *map_block(tl_arena *a, size_t total)
 	tl_arena_block *b = p;
 	b->mapped = total;
 	b->size = total - sizeof(*b);
+	b->dirty = 0; /* mapped pages read as zero until written */
 	return b;
 }
 
@@ -52,6 +55,7 @@ static tl_arena_block *block_new(tl_arena *a, size_t size)
 			return NULL;
 		b->mapped = 0;
 		b->size = size;
+		b->dirty = size;
 	}
 	b->pos = 0;
 	return b;
@@ -64,6 +68,14 @@ static void block_free(tl_arena_block *b)
 		tl_pages_unmap(b, b->mapped);
 	else
 		free(b);
+}
+
+/* Empties a block for reuse: what was handed out is dirty from now on. */
+static void block_reset(tl_arena_block *b)
+{
+	if (b->pos > b->dirty)
+		b->dirty = b->pos;
+	b->pos = 0;
 }
 
 void tl_arena_init(tl_arena *a)
@@ -106,7 +118,7 @@ void tl_arena_adopt(tl_arena *into, tl_arena *from)
 	tl_arena_block *b = from->head;
 	while (b) {
 		tl_arena_block *next = b->next;
-		b->pos = 0;
+		block_reset(b);
 		b->next = into->spare;
 		into->spare = b;
 		b = next;
@@ -132,7 +144,7 @@ void tl_arena_clear(tl_arena *a)
 		next = after;
 	}
 	b->next = NULL;
-	b->pos = 0;
+	block_reset(b);
 }
 
 #ifdef TL_ARENA_DEBUG
@@ -195,8 +207,11 @@ void *tl_arena_alloc(tl_arena *a, size_t n)
 				a->next_size * 2 : ARENA_CAP;
 	}
 	void *p = b->data + b->pos;
+	/* only memory handed out before needs clearing: a fresh mapping is
+	 * zero, and not touching it here spares a write per byte */
+	if (b->pos < b->dirty)
+		memset(p, 0, b->dirty - b->pos < n ? b->dirty - b->pos : n);
 	b->pos += need;
-	memset(p, 0, n);
 	return p;
 #endif
 }
