@@ -198,6 +198,11 @@ struct tl_texpr {
 	tl_loc loc;
 	bool mut;                 /* REF, RAWPTR; FNPTR: a function item `fn() {f}` */
 	bool global;              /* PATH starting with `::` */
+	bool shared;              /* a single-name PATH that stands for every
+				   * field typed with that name in a YAML file
+				   * (one node, not one per use): `loc` is the
+				   * first use's; a field's own is its loc, or
+				   * its line at type_col */
 	const char *lifetime;     /* REF */
 	const char *const *segs;  /* PATH segments */
 	uint32_t nsegs;
@@ -315,6 +320,9 @@ typedef struct tl_field {
 	uint32_t c_align;       /* C: aligned(N)/_Alignas on the field, 0 none */
 	bool c_packed;          /* C: packed attribute on the field */
 	uint8_t capture;        /* tl_capture, closures only */
+	uint32_t type_col;      /* a `shared` texpr on the field's line: the
+				 * column where the type is written (else 0:
+				 * loc is where it is written) */
 	const struct tl_cfg *cfg; /* #[cfg] predicate, NULL = always */
 } tl_field;
 

@@ -115,8 +115,9 @@ static bool cut_at_colon(tl_yl *y, const yl_scalar *s)
 static const tl_texpr *parse_type_scalar(tl_yl *y)
 {
 	yl_scalar s = yl_scalar_of(y);
-	const tl_texpr *simple = tl_rparse_simple_path(y->ctx, y->rp.syn, s.s,
-						       s.len, s.loc);
+	const tl_texpr *simple = tl_rparse_simple_path(y->ctx, y->rp.syn,
+						       y->share ? &y->shared_paths : NULL,
+						       s.s, s.len, s.loc);
 	if (simple) {
 		yl_next(y);
 		return simple;
@@ -393,6 +394,7 @@ tl_status tl_front_yaml_load(tl_ctx *ctx, uint32_t file, bool builtin)
 	TL_VEC_FREE(y.variants);
 	free(y.names.slots);
 	free(y.vnames.slots);
+	tl_ptrmap_release(&y.shared_paths);
 	if (ctx->oom)
 		return TL_ENOMEM;
 	return ctx->nerrors > errors ? TL_EINPUT : TL_OK;

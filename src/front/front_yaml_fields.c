@@ -146,10 +146,21 @@ static void field_options(tl_yl *y, tl_field *f, bool closure)
 static void field_value(tl_yl *y, tl_field *f, bool closure)
 {
 	if (yl_is(y, YAML_MAPPING_START_EVENT) &&
-	    !y->ev->data.mapping_start.anchor)
+	    !y->ev->data.mapping_start.anchor) {
 		field_options(y, f, closure);
-	else
-		f->texpr = yl_type(y, closure ? "capture" : "field", f->name);
+		return;
+	}
+	/* a type that is one name, written on the field's line, is one
+	 * shared node: the field keeps where its own use is */
+	tl_loc at = {0, 0, 0};
+	if (!closure && yl_is(y, YAML_SCALAR_EVENT)) {
+		at = yl_scalar_of(y).loc;
+		y->share = at.line == f->loc.line && at.file == f->loc.file;
+	}
+	f->texpr = yl_type(y, closure ? "capture" : "field", f->name);
+	y->share = false;
+	if (f->texpr && f->texpr->shared && at.col != f->loc.col)
+		f->type_col = at.col;
 }
 
 /* The items of a `- name: value` list (after its SEQUENCE_START), pushed
@@ -357,8 +368,10 @@ static void yl_enum_body(tl_yl *y, tl_def *def)
 			ok = yl_string(y, "a variant", &s);
 			if (ok) {
 				yl_rparse_begin(y, &s);
+				y->rp.shared_paths = &y->shared_paths;
 				ok = tl_rparse_variant(&y->rp, &v) &&
 				     tl_rparse_end(&y->rp, "the variant");
+				y->rp.shared_paths = NULL;
 				yl_next(y);
 			}
 		}

@@ -107,6 +107,9 @@ typedef struct tl_yl {
 	TL_VEC(tl_variant) variants;
 	yl_set names;                /* field names of one list */
 	yl_set vnames;               /* variant names of one enum */
+	tl_ptrmap shared_paths;      /* name -> the shared node of field types
+				      * that are that single name */
+	bool share;                  /* the type being read may be shared */
 	const char *index_names[16]; /* interned "0".."15" */
 } tl_yl;
 

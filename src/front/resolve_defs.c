@@ -18,7 +18,16 @@ static void rsv_fields(rsv *r, tl_field *f, uint32_t n)
 	for (uint32_t i = 0; i < n; i++) {
 		if (!f[i].texpr)
 			continue; /* a syntax error (reported) or a C field */
-		tl_type_id id = rsv_type(r, f[i].texpr);
+		const tl_texpr *t = f[i].texpr;
+		tl_texpr use;
+		if (t->shared) { /* this field's use of a shared node */
+			use = *t;
+			use.loc = f[i].loc;
+			if (f[i].type_col)
+				use.loc.col = f[i].type_col;
+			t = &use;
+		}
+		tl_type_id id = rsv_type(r, t);
 		if (id && (f[i].capture == TL_CAPTURE_REF ||
 			   f[i].capture == TL_CAPTURE_REF_MUT))
 			id = tl_type_ref(r->ctx, id,

@@ -329,8 +329,8 @@ static tl_texpr *new_path(tl_arena *syn, uint32_t nsegs)
 }
 
 const tl_texpr *tl_rparse_simple_path(tl_ctx *ctx, tl_arena *syn,
-				      const char *text, size_t len,
-				      tl_loc loc)
+				      tl_ptrmap *shared, const char *text,
+				      size_t len, tl_loc loc)
 {
 	if (len == 0 || len > 64 || (text[0] >= '0' && text[0] <= '9'))
 		return NULL;
@@ -344,13 +344,17 @@ const tl_texpr *tl_rparse_simple_path(tl_ctx *ctx, tl_arena *syn,
 	if (tl_tok_is_keyword(&tok) || tl_tok_is(&tok, "_"))
 		return NULL;
 	const char *seg = tl_intern(ctx, text, len);
+	const tl_texpr *known = seg && shared ? tl_ptrmap_get(shared, seg) : NULL;
+	if (known)
+		return known;
 	tl_texpr *t = seg ? new_path(syn, 1) : NULL;
-	if (!t) {
+	if (!t || (shared && tl_ptrmap_put(shared, seg, t) < 0)) {
 		ctx->oom = true;
 		return NULL;
 	}
 	((const char **)t->segs)[0] = seg;
 	t->loc = loc;
+	t->shared = shared != NULL;
 	return t;
 }
 

@@ -53,6 +53,9 @@ typedef struct tl_rparse {
 	 * arrays): the context's arena, unless the caller keeps syntax that
 	 * only resolution reads apart (ctx->syntax, see front_yaml_fields.c) */
 	tl_arena *syn;
+	/* when set (YAML variants), a tuple field whose type is one name gets
+	 * the shared node of that name (tl_rparse_simple_path) */
+	tl_ptrmap *shared_paths;
 	/* scratch stacks (malloc), see the file comment */
 	TL_VEC(const tl_texpr *) tys;
 	TL_VEC(tl_garg) gargs;
@@ -111,10 +114,12 @@ void tl_rparse_error(tl_rparse *p, tl_loc loc, const char *fmt, ...)
 /* The type expression for `text` when it is a single identifier (`u32`,
  * `String`): the same node tl_rparse_type would build, without lexing.
  * NULL when `text` is anything else (keywords and `_` included); then parse
- * it normally. Most field types in real inputs take this path. */
+ * it normally. Most field types in real inputs take this path. With
+ * `shared` (name -> node), one node marked `shared` serves every use of a
+ * name: the caller keeps each use's location. */
 const tl_texpr *tl_rparse_simple_path(tl_ctx *ctx, tl_arena *syn,
-				      const char *text, size_t len,
-				      tl_loc loc);
+				      tl_ptrmap *shared, const char *text,
+				      size_t len, tl_loc loc);
 
 /* ---- shared between the parser's files (not for front ends) ---- */
 void tl_rparse__advance(tl_rparse *p);

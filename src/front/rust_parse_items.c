@@ -159,6 +159,23 @@ static void skip_field_prefix(tl_rparse *p)
 	}
 }
 
+/* A tuple field that is one name (`u8` in `V(u8, T)`): the shared node,
+ * the field's loc being where this use is written. NULL: parse it. */
+static const tl_texpr *shared_field_type(tl_rparse *p, bool named)
+{
+	if (named || !p->shared_paths || p->cur.kind != TL_TOK_IDENT)
+		return NULL;
+	const tl_token *next = tl_rlex_peek(&p->lx);
+	if (next->kind != TL_TOK_PUNCT || (next->punct != ',' && next->punct != ')'))
+		return NULL;
+	const tl_texpr *t = tl_rparse_simple_path(p->ctx, p->syn, p->shared_paths,
+						  p->cur.text, p->cur.len,
+						  p->cur.loc);
+	if (t)
+		tl_rparse__advance(p);
+	return t;
+}
+
 bool tl_rparse_fields(tl_rparse *p, bool named, tl_field **out, uint32_t *n)
 {
 	uint32_t close = named ? '}' : ')';
@@ -184,7 +201,9 @@ bool tl_rparse_fields(tl_rparse *p, bool named, tl_field **out, uint32_t *n)
 			} while (k);
 			f.name = tl_intern_cstr(p->ctx, num + i);
 		}
-		f.texpr = tl_rparse_type(p);
+		f.texpr = shared_field_type(p, named);
+		if (!f.texpr)
+			f.texpr = tl_rparse_type(p);
 		if (p->failed)
 			break;
 		if (!f.name || !TL_VEC_PUSH(p->fields, f)) {
