@@ -6,7 +6,7 @@
 #include "util/arena_pages.h"
 
 /* blocks kept ready: enough for a burst of allocations, little waste */
-#define POOL 8
+#define POOL 2
 #define SMALL_PAGE ((size_t)4096)
 
 struct tl_block_pool {
