@@ -31,16 +31,16 @@ typedef enum tl_tag_encoding {
 	TL_TAG_NICHE   /* the tag lives in invalid values of the untagged variant */
 } tl_tag_encoding;
 
-typedef struct tl_tag {
+typedef struct tl_tag {     /* (fields by size: no holes) */
 	tl_tag_encoding encoding;
 	uint32_t size;
 	uint64_t offset;
-	bool is_signed;
-	tl_u128 valid_start;  /* the tag scalar's valid range after encoding */
-	tl_u128 valid_end;
 	uint32_t untagged;    /* NICHE: the variant stored as is */
 	uint32_t niche_first; /* NICHE: variant indices encoded in the niche */
 	uint32_t niche_last;
+	bool is_signed;
+	tl_u128 valid_start;  /* the tag scalar's valid range after encoding */
+	tl_u128 valid_end;
 	tl_u128 niche_start;  /* NICHE: value stored for niche_first */
 } tl_tag;
 
@@ -60,18 +60,18 @@ typedef struct tl_variant_layout {
 	const uint32_t *order;   /* field indices by increasing offset */
 } tl_variant_layout;
 
-typedef struct tl_layout {
+typedef struct tl_layout {  /* (fields by size: no holes) */
 	uint64_t size;
 	uint64_t align;
+	tl_tail tail;
+	uint32_t nfields;
+	uint32_t nvariants;
 	bool sized;
 	bool uninhabited;
-	tl_tail tail;
 	tl_niche niche;          /* the largest niche */
-	uint32_t nfields;
 	const uint64_t *offsets;     /* declaration order */
 	const uint64_t *bit_offsets; /* C bit-fields: bits from the start; NULL if none */
 	const uint32_t *order;       /* memory order */
-	uint32_t nvariants;
 	const tl_variant_layout *variants;
 	tl_tag tag;
 } tl_layout;
