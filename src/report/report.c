@@ -267,8 +267,10 @@ tl_status tl_report_default_types(tl_ctx *ctx, tl_type_id **out,
 	uint32_t *mk = calloc(cap, sizeof(*mk));
 	if (!ids || !nm || !mk)
 		goto oom;
+	bool generic = false; /* an input defines a generic type */
 	for (size_t i = 0; i < ctx->defs.len; i++) {
 		const tl_def *d = ctx->defs.items[i];
+		generic |= !d->builtin && d->nparams;
 		if (!d->report || d->nparams)
 			continue;
 		bool alias = d->kind == TL_DEF_ALIAS;
@@ -282,7 +284,10 @@ tl_status tl_report_default_types(tl_ctx *ctx, tl_type_id **out,
 	/* then the instances of generic definitions those types use */
 	tl_type_id *inst = NULL;
 	size_t ninst = 0;
-	if (tl_report__instances(ctx, ids, count, &inst, &ninst) == TL_OK && ninst) {
+	/* instances are of the inputs' generic definitions: without any,
+	 * there is nothing to find */
+	if (generic && tl_report__instances(ctx, ids, count, &inst, &ninst) == TL_OK &&
+	    ninst) {
 		cap = count + ninst + 1;
 		tl_type_id *ids2 = realloc(ids, cap * sizeof(*ids));
 		if (ids2)

@@ -95,13 +95,6 @@ tl_status tl_report__instances(tl_ctx *ctx, const tl_type_id *roots, size_t n,
 {
 	*out = NULL;
 	*nout = 0;
-	/* instances are of the inputs' generic definitions: without any,
-	 * there is nothing to find */
-	bool generic = false;
-	for (size_t i = 0; i < ctx->defs.len && !generic; i++)
-		generic = !ctx->defs.items[i]->builtin && ctx->defs.items[i]->nparams;
-	if (!generic)
-		return TL_OK;
 	walk w = {0};
 	w.ctx = ctx;
 	for (size_t i = 0; i < n; i++) /* the roots are reported already */
