@@ -508,6 +508,13 @@ void yl_def(tl_yl *y)
 	def->builtin = y->builtin;
 	def->report = !y->builtin && def->nparams == 0;
 	/* the name is one interned identifier (def_name): its own key */
-	if (tl_def_add_keyed(y->ctx, def, def->name) < 0)
+	if (tl_def_add_keyed(y->ctx, def, def->name) < 0) {
 		y->stop = true;
+		return;
+	}
+	/* the type of a reported definition, made now: while libyaml parses
+	 * ahead this costs nothing, after the load the other core would
+	 * wait for it (tl_report_default_types) */
+	if (def->report && def->kind != TL_DEF_ALIAS && !tl_def_type(y->ctx, def))
+		y->ctx->oom = true;
 }
