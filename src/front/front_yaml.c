@@ -395,6 +395,7 @@ tl_status tl_front_yaml_load(tl_ctx *ctx, uint32_t file, bool builtin)
 	free(y.names.slots);
 	free(y.vnames.slots);
 	tl_ptrmap_release(&y.shared_paths);
+	tl_ptrmap_release(&y.prims);
 	if (ctx->oom)
 		return TL_ENOMEM;
 	return ctx->nerrors > errors ? TL_EINPUT : TL_OK;

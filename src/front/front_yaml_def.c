@@ -8,6 +8,7 @@
 
 #include "front/front_yaml_int.h"
 #include "front/resolve.h"
+#include "front/resolve_int.h"
 
 enum {
 	K_REPR, K_STRUCT, K_TUPLE, K_UNION, K_ENUM, K_OPAQUE, K_ALIAS,
@@ -469,6 +470,56 @@ static bool is_duplicate(tl_yl *y, const tl_def *def)
 	return false;
 }
 
+/* What a single name means in a user definition, if it can be told now:
+ * the one user definition of that name so far, or a primitive when there
+ * is none (resolve_lookup.c looks at user definitions first, then
+ * primitives). 0: leave it to resolution. */
+static tl_type_id early_type(tl_yl *y, const char *name)
+{
+	tl_ctx *ctx = y->ctx;
+	const tl_def_list *l = tl_def_lookup(ctx, name);
+	if (l) {
+		const tl_def *d = l->def;
+		if (l->next || d->builtin || d->nparams || d->ncases ||
+		    d->target_mask || d->kind == TL_DEF_ALIAS || d->impl_for)
+			return 0;
+		return tl_def_type(ctx, d);
+	}
+	if (!y->prims.len) {
+		for (size_t i = 0; i < tl_rsv_nprims; i++) {
+			const char *n = tl_intern_cstr(ctx, tl_rsv_prims[i].name);
+			if (!n || tl_ptrmap_put(&y->prims, n,
+						(void *)(uintptr_t)(tl_rsv_prims[i].prim + 1)) < 0)
+				return 0;
+		}
+	}
+	uintptr_t p = (uintptr_t)tl_ptrmap_get(&y->prims, name);
+	if (!p || p - 1 == RSV_PRIM_STR)
+		return 0;
+	return tl_type_prim(ctx, (tl_prim)(p - 1));
+}
+
+static void early_fields(tl_yl *y, tl_field *f, uint32_t n)
+{
+	for (uint32_t i = 0; i < n; i++) {
+		if (!f[i].texpr || !f[i].texpr->shared)
+			continue;
+		f[i].type = early_type(y, f[i].texpr->segs[0]);
+		y->ctx->spec_fields += f[i].type != 0;
+	}
+}
+
+/* Field types that are one name are looked up as the definition is read,
+ * while libyaml parses ahead, instead of after the load with the other
+ * core idle. Resolution keeps them unless a later user definition takes
+ * such a name (ctx->spec_invalid, load.c). */
+static void early_types(tl_yl *y, tl_def *def)
+{
+	early_fields(y, def->fields, def->nfields);
+	for (uint32_t v = 0; v < def->nvariants; v++)
+		early_fields(y, def->variants[v].fields, def->variants[v].nfields);
+}
+
 void yl_def(tl_yl *y)
 {
 	yl_scalar k;
@@ -517,4 +568,6 @@ void yl_def(tl_yl *y)
 	 * wait for it (tl_report_default_types) */
 	if (def->report && def->kind != TL_DEF_ALIAS && !tl_def_type(y->ctx, def))
 		y->ctx->oom = true;
+	if (!def->nparams && !y->builtin)
+		early_types(y, def);
 }

@@ -110,6 +110,7 @@ typedef struct tl_yl {
 	tl_ptrmap shared_paths;      /* name -> the shared node of field types
 				      * that are that single name */
 	bool share;                  /* the type being read may be shared */
+	tl_ptrmap prims;             /* interned primitive name -> prim + 1 */
 	const char *index_names[16]; /* interned "0".."15" */
 } tl_yl;
 

@@ -186,11 +186,41 @@ static void release_syntax(tl_ctx *ctx)
 		tl_arena_adopt(&ctx->arena, &ctx->syntax);
 }
 
+static void forget_fields(tl_field *f, uint32_t n)
+{
+	for (uint32_t i = 0; i < n; i++)
+		if (f[i].texpr && f[i].texpr->shared)
+			f[i].type = 0;
+}
+
+/* YAML field types found early (front_yaml_def.c) stand unless a later
+ * user definition took such a name, or the input has errors (whose order
+ * and places resolution must produce itself): then they are looked up
+ * again like any other. */
+static void forget_early_types(tl_ctx *ctx)
+{
+	if (!ctx->spec_fields)
+		return;
+	if (ctx->spec_invalid || ctx->nerrors) {
+		for (size_t i = ctx->nresolved; i < ctx->defs.len; i++) {
+			tl_def *d = ctx->defs.items[i];
+			if (d->builtin || d->front)
+				continue;
+			forget_fields(d->fields, d->nfields);
+			for (uint32_t v = 0; v < d->nvariants; v++)
+				forget_fields(d->variants[v].fields,
+					      d->variants[v].nfields);
+		}
+	}
+	ctx->spec_fields = 0;
+}
+
 tl_status tl_ctx_resolve(tl_ctx *ctx)
 {
 	tl_status prelude = load_prelude(ctx);
 	if (prelude == TL_ENOMEM)
 		return prelude;
+	forget_early_types(ctx);
 	tl_status st = tl_resolve_defs(ctx);
 	release_syntax(ctx);
 	if (ctx->oom)

@@ -18,6 +18,8 @@ static void rsv_fields(rsv *r, tl_field *f, uint32_t n)
 	for (uint32_t i = 0; i < n; i++) {
 		if (!f[i].texpr)
 			continue; /* a syntax error (reported) or a C field */
+		if (f[i].type && f[i].texpr->shared)
+			continue; /* found as the YAML was read (load.c) */
 		const tl_texpr *t = f[i].texpr;
 		tl_texpr use;
 		if (t->shared) { /* this field's use of a shared node */

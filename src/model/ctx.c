@@ -233,9 +233,30 @@ static const char *last_segment(const char *name)
 	return p ? p + 1 : name;
 }
 
+/* A Rust primitive's name: a user type so named stands for it in YAML. */
+static bool rust_prim_named(const char *name)
+{
+	if (!strchr("biucfs", name[0]) || strlen(name) > 5)
+		return false;
+	if (!strcmp(name, "str"))
+		return true;
+	for (int p = TL_PRIM_BOOL; p < TL_PRIM_C_BOOL; p++)
+		if (!strcmp(tl_prim_name((tl_prim)p), name))
+			return true;
+	return false;
+}
+
 int tl_def_add_keyed(tl_ctx *ctx, tl_def *def, const char *key)
 {
 	def->index = (uint32_t)ctx->defs.len;
+	/* a second user definition of a name (or one named like a
+	 * primitive) may change what a YAML field found early names */
+	if (!def->builtin && !def->impl_for && key && !ctx->spec_invalid) {
+		ctx->spec_invalid = rust_prim_named(key);
+		for (const tl_def_list *l = tl_ptrmap_get(&ctx->by_name, key);
+		     l && !ctx->spec_invalid; l = l->next)
+			ctx->spec_invalid = !l->def->builtin;
+	}
 	if (!TL_VEC_PUSH(ctx->defs, def))
 		goto oom;
 	/* an impl's associated type is found by its name in `impls` only */

@@ -78,6 +78,13 @@ struct tl_ctx {
 	uint32_t *fcache_vals;
 	size_t fcache_cap, fcache_len;
 	size_t nresolved;      /* defs[0..nresolved) are resolved */
+	/* YAML field types found while the file was read (front_yaml_def.c):
+	 * a single name that named the one user definition so far, or a
+	 * primitive. They hold unless another user definition takes such a
+	 * name later (or one is named like a primitive), which tl_def_add
+	 * notes in spec_invalid; resolution then forgets them (load.c). */
+	size_t spec_fields;
+	bool spec_invalid;
 	bool prelude_loaded;
 	bool oom;
 	/* the `.rs` front end's crates (an rs_crate list in the arena), so
