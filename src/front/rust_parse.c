@@ -47,7 +47,7 @@ void tl_rparse_error(tl_rparse *p, tl_loc loc, const char *fmt, ...)
 	tl_strbuf_release(&sb);
 }
 
-static void *oom(tl_rparse *p)
+void *tl_rparse__oom(tl_rparse *p)
 {
 	p->ctx->oom = true;
 	p->failed = true;
@@ -111,18 +111,18 @@ const char *tl_rparse__intern_tok(tl_rparse *p, const tl_token *t)
 {
 	const char *s = tl_intern(p->ctx, t->text, t->len);
 	if (!s)
-		oom(p);
+		tl_rparse__oom(p);
 	return s;
 }
 
-static bool is_punct(const tl_rparse *p, uint32_t punct)
+bool tl_rparse__is(const tl_rparse *p, uint32_t punct)
 {
 	return p->cur.kind == TL_TOK_PUNCT && p->cur.punct == punct;
 }
 
 bool tl_rparse_eat(tl_rparse *p, uint32_t punct)
 {
-	if (p->failed || !is_punct(p, punct))
+	if (p->failed || !tl_rparse__is(p, punct))
 		return false;
 	tl_rparse__advance(p);
 	return true;
@@ -155,7 +155,7 @@ bool tl_rparse_end(tl_rparse *p, const char *what)
 	if (p->cur.kind == TL_TOK_EOF)
 		return true;
 	char b[64];
-	if (is_punct(p, '+'))
+	if (tl_rparse__is(p, '+'))
 		tl_rparse_error(p, p->cur.loc,
 				"ambiguous '+' after %s: add parentheses, as in '&(dyn A + B)'",
 				what);
@@ -226,7 +226,7 @@ tl_texpr *tl_rparse__new_tx(tl_rparse *p, tl_tx_kind kind, tl_loc loc)
 {
 	tl_texpr *t = tl_arena_alloc(p->syn, sizeof(*t));
 	if (!t)
-		return oom(p);
+		return tl_rparse__oom(p);
 	t->kind = kind;
 	t->loc = loc;
 	return t;
@@ -241,7 +241,7 @@ const tl_texpr *const *tl_rparse__pop_tys(tl_rparse *p, size_t mark,
 		arr = tl_arena_memdup(p->syn, p->tys.items + mark,
 				      *n * sizeof(*arr));
 		if (!arr)
-			oom(p);
+			tl_rparse__oom(p);
 	}
 	p->tys.len = mark;
 	return arr;
@@ -250,7 +250,7 @@ const tl_texpr *const *tl_rparse__pop_tys(tl_rparse *p, size_t mark,
 bool tl_rparse__push_ty(tl_rparse *p, const tl_texpr *t)
 {
 	if (!TL_VEC_PUSH(p->tys, t)) {
-		oom(p);
+		tl_rparse__oom(p);
 		return false;
 	}
 	return true;
@@ -274,7 +274,7 @@ bool tl_rparse__gargs(tl_rparse *p, const char *owner, const tl_garg **out,
 		} else if (tl_rparse_eat(p, '{')) {
 			g.value = tl_rparse_cexpr(p);
 			tl_rparse_expect(p, '}', "to close the const argument");
-		} else if (p->cur.kind == TL_TOK_INT || is_punct(p, '-')) {
+		} else if (p->cur.kind == TL_TOK_INT || tl_rparse__is(p, '-')) {
 			/* unbraced const arguments are literals (`Foo<4>>`
 			 * must not read `>>` as a shift) */
 			g.value = tl_rparse__literal(p);
@@ -290,7 +290,7 @@ bool tl_rparse__gargs(tl_rparse *p, const char *owner, const tl_garg **out,
 		if (p->failed)
 			break;
 		if (!TL_VEC_PUSH(p->gargs, g))
-			return oom(p);
+			return tl_rparse__oom(p);
 		if (!tl_rparse_eat(p, ',') &&
 		    !(p->cur.kind == TL_TOK_PUNCT && (p->cur.punct & 0xFF) == '>'))
 			tl_rparse_error(p, p->cur.loc,
@@ -303,7 +303,7 @@ bool tl_rparse__gargs(tl_rparse *p, const char *owner, const tl_garg **out,
 		*out = tl_arena_memdup(p->syn, p->gargs.items + mark,
 				       *n * sizeof(**out));
 		if (!*out)
-			oom(p);
+			tl_rparse__oom(p);
 	}
 	p->gargs.len = mark;
 	return !p->failed;
@@ -375,11 +375,11 @@ static const tl_texpr *parse_path(tl_rparse *p)
 		}
 		const char *seg = tl_rparse__intern_tok(p, &p->cur);
 		if (!seg || !TL_VEC_PUSH(p->segs, seg)) {
-			oom(p);
+			tl_rparse__oom(p);
 			break;
 		}
 		tl_rparse__advance(p);
-		if (is_punct(p, '!') && p->type_macro) {
+		if (tl_rparse__is(p, '!') && p->type_macro) {
 			uint32_t n = (uint32_t)(p->segs.len - mark);
 			const tl_texpr *t = p->type_macro(p->type_macro_user, p,
 							  p->segs.items + mark,
@@ -387,7 +387,7 @@ static const tl_texpr *parse_path(tl_rparse *p)
 			p->segs.len = mark;
 			return t;
 		}
-		bool turbofish = is_punct(p, TL_P2(':', ':')) &&
+		bool turbofish = tl_rparse__is(p, TL_P2(':', ':')) &&
 				 tl_rlex_peek(&p->lx)->kind == TL_TOK_PUNCT &&
 				 (tl_rlex_peek(&p->lx)->punct == '<' ||
 				  tl_rlex_peek(&p->lx)->punct == TL_P2('<', '<'));
@@ -396,13 +396,13 @@ static const tl_texpr *parse_path(tl_rparse *p)
 		if (at_lt(p)) {
 			if (!tl_rparse__gargs(p, seg, &args, &nargs))
 				break;
-			if (is_punct(p, TL_P2(':', ':')))
+			if (tl_rparse__is(p, TL_P2(':', ':')))
 				tl_rparse_error(p, p->cur.loc,
 						"associated type paths such as '%s<..>::X' are not supported",
 						seg);
 			break;
 		}
-		if (is_punct(p, '(')) {
+		if (tl_rparse__is(p, '(')) {
 			tl_rparse_error(p, p->cur.loc,
 					"'%s(..)' is a trait: write 'dyn %s(..)' for a trait object",
 					seg, seg);
@@ -419,7 +419,7 @@ static const tl_texpr *parse_path(tl_rparse *p)
 	tl_texpr *t = new_path(p->syn, nsegs);
 	if (!t) {
 		p->segs.len = mark;
-		return oom(p);
+		return tl_rparse__oom(p);
 	}
 	memcpy((const char **)t->segs, p->segs.items + mark,
 	       nsegs * sizeof(*t->segs));
@@ -442,7 +442,7 @@ static const tl_texpr *parse_paren(tl_rparse *p)
 		if (!tl_rparse__push_ty(p, tl_rparse__type(p, true)))
 			break;
 		comma = tl_rparse_eat(p, ',');
-		if (!comma && !is_punct(p, ')')) {
+		if (!comma && !tl_rparse__is(p, ')')) {
 			tl_rparse_expect(p, ')', "to close the tuple type");
 			break;
 		}
@@ -557,7 +557,7 @@ static const tl_texpr *parse_qpath(tl_rparse *p)
 	if (p->failed)
 		return NULL;
 	if (!qself)
-		return oom(p);
+		return tl_rparse__oom(p);
 	if (!tl_rparse_expect(p, TL_P2(':', ':'), "after a qualified path"))
 		return NULL;
 	const tl_texpr *rest = parse_path(p);
@@ -567,7 +567,7 @@ static const tl_texpr *parse_qpath(tl_rparse *p)
 	const char **segs = tl_arena_array(p->syn, rest->nsegs + 1,
 					   sizeof(*segs));
 	if (!t || !segs)
-		return oom(p);
+		return tl_rparse__oom(p);
 	segs[0] = qself;
 	memcpy(segs + 1, rest->segs, rest->nsegs * sizeof(*segs));
 	t->segs = segs;

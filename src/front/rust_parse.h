@@ -123,6 +123,10 @@ const tl_texpr *tl_rparse_simple_path(tl_ctx *ctx, tl_arena *syn,
 
 /* ---- shared between the parser's files (not for front ends) ---- */
 void tl_rparse__advance(tl_rparse *p);
+/* Out of memory: recorded, the parse stops; returns NULL. */
+void *tl_rparse__oom(tl_rparse *p);
+/* The current token is the punctuation `punct`. */
+bool tl_rparse__is(const tl_rparse *p, uint32_t punct);
 bool tl_rparse__enter(tl_rparse *p);
 const char *tl_rparse__desc(const tl_token *t, char *buf, size_t size);
 const char *tl_rparse__intern_tok(tl_rparse *p, const tl_token *t);

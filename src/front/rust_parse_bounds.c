@@ -7,18 +7,6 @@
  */
 #include "front/rust_parse.h"
 
-static void *oom(tl_rparse *p)
-{
-	p->ctx->oom = true;
-	p->failed = true;
-	return NULL;
-}
-
-static bool is_punct(const tl_rparse *p, uint32_t punct)
-{
-	return p->cur.kind == TL_TOK_PUNCT && p->cur.punct == punct;
-}
-
 /* `for<'a, 'b>`: the binder is dropped (lifetimes do not change layouts). */
 void tl_rparse__skip_for(tl_rparse *p)
 {
@@ -30,7 +18,7 @@ void tl_rparse__skip_for(tl_rparse *p)
 			return;
 		}
 		tl_rparse__advance(p);
-		if (!tl_rparse_eat(p, ',') && !is_punct(p, '>'))
+		if (!tl_rparse_eat(p, ',') && !tl_rparse__is(p, '>'))
 			tl_rparse_expect(p, '>', "to close the 'for<..>' binder");
 	}
 }
@@ -78,7 +66,7 @@ const tl_texpr *tl_rparse__fnptr(tl_rparse *p)
 			variadic = true;
 		else if (!tl_rparse__push_ty(p, tl_rparse__type(p, true)))
 			break;
-		if (!tl_rparse_eat(p, ',') && !is_punct(p, ')'))
+		if (!tl_rparse_eat(p, ',') && !tl_rparse__is(p, ')'))
 			tl_rparse_expect(p, ')', "to close the parameter list");
 	}
 	if (tl_rparse_eat(p, TL_P2('-', '>')))
@@ -87,11 +75,11 @@ const tl_texpr *tl_rparse__fnptr(tl_rparse *p)
 	 * zero-sized type unlike the pointer */
 	const char *item = NULL;
 	size_t item_len = 0;
-	if (!p->failed && is_punct(p, '{')) {
+	if (!p->failed && tl_rparse__is(p, '{')) {
 		tl_rparse__advance(p);
 		item = p->cur.text;
-		while (!p->failed && !is_punct(p, '}')) {
-			if (p->cur.kind != TL_TOK_IDENT && !is_punct(p, TL_P2(':', ':'))) {
+		while (!p->failed && !tl_rparse__is(p, '}')) {
+			if (p->cur.kind != TL_TOK_IDENT && !tl_rparse__is(p, TL_P2(':', ':'))) {
 				tl_rparse_error(p, p->cur.loc,
 					"expected the function's path in 'fn(..) {name}', found %s",
 					tl_rparse__desc(&p->cur, b, sizeof(b)));
@@ -134,7 +122,7 @@ const tl_texpr *tl_rparse__fnptr(tl_rparse *p)
 	p->sb.len = start;
 	if (p->sb.buf)
 		p->sb.buf[start] = '\0';
-	return t->text ? t : oom(p);
+	return t->text ? t : tl_rparse__oom(p);
 }
 
 const tl_texpr *tl_rparse__dyn(tl_rparse *p, bool allow_plus)
@@ -156,7 +144,7 @@ const tl_texpr *tl_rparse__dyn(tl_rparse *p, bool allow_plus)
 	if (p->sb.buf)
 		p->sb.buf[start] = '\0';
 	if (!t->text && !p->failed)
-		oom(p);
+		tl_rparse__oom(p);
 	return p->failed ? NULL : t;
 }
 
@@ -181,24 +169,24 @@ bool tl_rparse__trait_path(tl_rparse *p, const char **last)
 			*last = seg;
 		tl_strbuf_puts(&p->sb, seg);
 		tl_rparse__advance(p);
-		if (is_punct(p, TL_P2(':', ':')) &&
+		if (tl_rparse__is(p, TL_P2(':', ':')) &&
 		    tl_rlex_peek(&p->lx)->kind == TL_TOK_PUNCT &&
 		    tl_rlex_peek(&p->lx)->punct == '<')
 			tl_rparse__advance(p);
-		if (is_punct(p, '<')) {
+		if (tl_rparse__is(p, '<')) {
 			const tl_garg *args;
 			uint32_t n;
 			if (!tl_rparse__gargs(p, seg, &args, &n))
 				return false;
 			tl_texpr tmp = {.kind = TL_TX_PATH, .args = args, .nargs = n};
 			tl_texpr_print(&p->sb, &tmp); /* prints just "<...>" */
-		} else if (is_punct(p, '(')) {
+		} else if (tl_rparse__is(p, '(')) {
 			tl_rparse__advance(p);
 			size_t mark = p->tys.len;
 			while (!p->failed && !tl_rparse_eat(p, ')')) {
 				if (!tl_rparse__push_ty(p, tl_rparse__type(p, true)))
 					break;
-				if (!tl_rparse_eat(p, ',') && !is_punct(p, ')'))
+				if (!tl_rparse_eat(p, ',') && !tl_rparse__is(p, ')'))
 					tl_rparse_expect(p, ')', "to close the argument list");
 			}
 			const tl_texpr *ret = NULL;

@@ -15,23 +15,11 @@
 #define PREC_CAST 11
 #define PREC_UNARY 12
 
-static void *oom(tl_rparse *p)
-{
-	p->ctx->oom = true;
-	p->failed = true;
-	return NULL;
-}
-
-static bool is_punct(const tl_rparse *p, uint32_t punct)
-{
-	return p->cur.kind == TL_TOK_PUNCT && p->cur.punct == punct;
-}
-
 static tl_cexpr *new_cx(tl_rparse *p, tl_cx_kind kind, tl_loc loc)
 {
 	tl_cexpr *e = tl_arena_alloc(p->syn, sizeof(*e));
 	if (!e)
-		return oom(p);
+		return tl_rparse__oom(p);
 	e->kind = kind;
 	e->loc = loc;
 	return e;
@@ -102,7 +90,7 @@ static const tl_cexpr *int_literal(tl_rparse *p)
 
 const tl_cexpr *tl_rparse__literal(tl_rparse *p)
 {
-	if (!is_punct(p, '-'))
+	if (!tl_rparse__is(p, '-'))
 		return int_literal(p);
 	tl_cexpr *e = new_cx(p, TL_CX_UNARY, p->cur.loc);
 	if (!e)
@@ -160,7 +148,7 @@ static const tl_cexpr *parse_path_expr(tl_rparse *p)
 		return NULL;
 	size_t mark = p->segs.len;
 	tl_loc global = p->cur.loc;
-	bool is_global = is_punct(p, TL_P2(':', ':')) &&
+	bool is_global = tl_rparse__is(p, TL_P2(':', ':')) &&
 			 tl_rlex_peek(&p->lx)->kind == TL_TOK_IDENT;
 	if (is_global)
 		tl_rparse__advance(p);
@@ -176,11 +164,11 @@ static const tl_cexpr *parse_path_expr(tl_rparse *p)
 		}
 		const char *seg = tl_rparse__intern_tok(p, &p->cur);
 		if (!seg || !TL_VEC_PUSH(p->segs, seg)) {
-			oom(p);
+			tl_rparse__oom(p);
 			break;
 		}
 		tl_rparse__advance(p);
-		if (!is_punct(p, TL_P2(':', ':')) ||
+		if (!tl_rparse__is(p, TL_P2(':', ':')) ||
 		    tl_rlex_peek(&p->lx)->kind != TL_TOK_IDENT)
 			break;
 		tl_rparse__advance(p);
@@ -190,18 +178,18 @@ static const tl_cexpr *parse_path_expr(tl_rparse *p)
 		e->segs = tl_arena_memdup(p->syn, p->segs.items + mark,
 					  e->nsegs * sizeof(*e->segs));
 		if (!e->segs)
-			oom(p);
+			tl_rparse__oom(p);
 	}
 	p->segs.len = mark;
 	if (p->failed)
 		return NULL;
 	const tl_token *next = tl_rlex_peek(&p->lx);
-	bool turbofish = is_punct(p, TL_P2(':', ':')) &&
+	bool turbofish = tl_rparse__is(p, TL_P2(':', ':')) &&
 			 next->kind == TL_TOK_PUNCT && next->punct == '<';
 	int op = intrinsic(e->segs, e->nsegs);
 	if (turbofish && op)
 		return intrinsic_call(p, e, op);
-	if (turbofish || is_punct(p, '(')) {
+	if (turbofish || tl_rparse__is(p, '(')) {
 		tl_strbuf sb = TL_STRBUF_INIT;
 		tl_cexpr_print(&sb, e);
 		if (op)
@@ -252,7 +240,7 @@ static const tl_cexpr *parse_unary(tl_rparse *p)
 	if (!tl_rparse__enter(p))
 		return NULL;
 	const tl_cexpr *r;
-	if (is_punct(p, '-') || is_punct(p, '!')) {
+	if (tl_rparse__is(p, '-') || tl_rparse__is(p, '!')) {
 		tl_cexpr *e = new_cx(p, TL_CX_UNARY, p->cur.loc);
 		if (e) {
 			e->op = (int)p->cur.punct;

@@ -6,18 +6,6 @@
 
 #include <string.h>
 
-static void *oom(tl_rparse *p)
-{
-	p->ctx->oom = true;
-	p->failed = true;
-	return NULL;
-}
-
-static bool is_punct(const tl_rparse *p, uint32_t punct)
-{
-	return p->cur.kind == TL_TOK_PUNCT && p->cur.punct == punct;
-}
-
 /* `const N: usize`: the type must be an integer, bool or char. */
 static bool parse_const_param(tl_rparse *p, tl_gparam *g)
 {
@@ -39,7 +27,7 @@ static bool parse_const_param(tl_rparse *p, tl_gparam *g)
 		return false;
 	}
 	tl_rparse__advance(p);
-	if (is_punct(p, '=')) {
+	if (tl_rparse__is(p, '=')) {
 		tl_rparse_error(p, p->cur.loc,
 				"default values of const parameters are not supported");
 		return false;
@@ -84,7 +72,7 @@ bool tl_rparse_generics(tl_rparse *p, tl_gparam **out, uint32_t *n)
 	char b[64];
 	*out = NULL;
 	*n = 0;
-	if (p->failed || !is_punct(p, '<'))
+	if (p->failed || !tl_rparse__is(p, '<'))
 		return !p->failed;
 	tl_rparse__advance(p);
 	size_t mark = p->gparams.len;
@@ -109,7 +97,7 @@ bool tl_rparse_generics(tl_rparse *p, tl_gparam **out, uint32_t *n)
 						"too many generic parameters (limit %d)",
 						MAX_GPARAMS);
 			if (!p->failed && !TL_VEC_PUSH(p->gparams, g))
-				oom(p);
+				tl_rparse__oom(p);
 		}
 		if (!tl_rparse_eat(p, ',') && !p->failed &&
 		    !(p->cur.kind == TL_TOK_PUNCT && (p->cur.punct & 0xFF) == '>'))
@@ -122,7 +110,7 @@ bool tl_rparse_generics(tl_rparse *p, tl_gparam **out, uint32_t *n)
 		*out = tl_arena_memdup(&p->ctx->arena, p->gparams.items + mark,
 				       *n * sizeof(**out));
 		if (!*out)
-			oom(p);
+			tl_rparse__oom(p);
 	}
 	p->gparams.len = mark;
 	if (p->failed)
@@ -133,15 +121,15 @@ bool tl_rparse_generics(tl_rparse *p, tl_gparam **out, uint32_t *n)
 /* `pub`, `pub(crate)`, `pub(in path)` and `#[attr]` before a field. */
 static void skip_field_prefix(tl_rparse *p)
 {
-	while (is_punct(p, '#')) {
+	while (tl_rparse__is(p, '#')) {
 		tl_rparse__advance(p);
 		if (!tl_rparse_expect(p, '[', "to start an attribute"))
 			return;
 		unsigned depth = 1;
 		while (!p->failed && depth && p->cur.kind != TL_TOK_EOF) {
-			if (is_punct(p, '['))
+			if (tl_rparse__is(p, '['))
 				depth++;
-			else if (is_punct(p, ']'))
+			else if (tl_rparse__is(p, ']'))
 				depth--;
 			tl_rparse__advance(p);
 		}
@@ -150,7 +138,7 @@ static void skip_field_prefix(tl_rparse *p)
 		return;
 	tl_rparse__advance(p);
 	const tl_token *next = tl_rlex_peek(&p->lx);
-	if (is_punct(p, '(') &&
+	if (tl_rparse__is(p, '(') &&
 	    (tl_tok_is(next, "crate") || tl_tok_is(next, "self") ||
 	     tl_tok_is(next, "super") || tl_tok_is(next, "in"))) {
 		while (!p->failed && p->cur.kind != TL_TOK_EOF &&
@@ -207,10 +195,10 @@ bool tl_rparse_fields(tl_rparse *p, bool named, tl_field **out, uint32_t *n)
 		if (p->failed)
 			break;
 		if (!f.name || !TL_VEC_PUSH(p->fields, f)) {
-			oom(p);
+			tl_rparse__oom(p);
 			break;
 		}
-		if (!tl_rparse_eat(p, ',') && !is_punct(p, close))
+		if (!tl_rparse_eat(p, ',') && !tl_rparse__is(p, close))
 			tl_rparse_expect(p, close, "to close the field list");
 	}
 	*n = (uint32_t)(p->fields.len - mark);
@@ -218,7 +206,7 @@ bool tl_rparse_fields(tl_rparse *p, bool named, tl_field **out, uint32_t *n)
 		*out = tl_arena_memdup(&p->ctx->arena, p->fields.items + mark,
 				       *n * sizeof(**out));
 		if (!*out)
-			oom(p);
+			tl_rparse__oom(p);
 	}
 	p->fields.len = mark;
 	if (p->failed)
