@@ -23,19 +23,6 @@
 
 #include "front/front_rust_int.h"
 
-static int angle_delta(const tl_token *t)
-{
-	if (t->kind != TL_TOK_PUNCT)
-		return 0;
-	switch (t->punct) {
-	case '<': return 1;
-	case TL_P2('<', '<'): return 2;
-	case '>': case TL_P2('>', '='): return -1;
-	case TL_P2('>', '>'): case TL_P3('>', '>', '='): return -2;
-	}
-	return 0;
-}
-
 /* What a trait impl's header says. */
 typedef struct impl_head {
 	tl_impl_head head;
@@ -56,7 +43,7 @@ static bool header(rs_load *ld, bool *trait)
 	tl_rparse__advance(p); /* impl */
 	if (rs_is(ld, '<')) { /* generics */
 		do {
-			angle += angle_delta(&p->cur);
+			angle += tl_tok_angle_delta(&p->cur);
 			rs_skip_tree(ld);
 		} while (angle > 0 && p->cur.kind != TL_TOK_EOF);
 	}
@@ -80,7 +67,7 @@ static bool header(rs_load *ld, bool *trait)
 		} else if (angle <= 0 && !rs_is(ld, TL_P2(':', ':'))) {
 			path = false;
 		}
-		angle += angle_delta(&p->cur);
+		angle += tl_tok_angle_delta(&p->cur);
 		rs_skip_tree(ld);
 	}
 	rs_where(ld, NULL, 0);

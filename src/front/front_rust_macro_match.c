@@ -131,20 +131,6 @@ static bool may_begin_pat(const tl_token *t)
 	       punct_in(t, p, COUNT(p));
 }
 
-/* The change of angle-bracket depth at t. */
-static int angle_delta(const tl_token *t)
-{
-	if (t->kind != TL_TOK_PUNCT)
-		return 0;
-	switch (t->punct) {
-	case '<': return 1;
-	case TL_P2('<', '<'): return 2;
-	case '>': case TL_P2('>', '='): return -1;
-	case TL_P2('>', '>'): case TL_P3('>', '>', '='): return -2;
-	}
-	return 0;
-}
-
 /* An expression: token trees up to `,` `;` `=>` outside the generic
  * arguments of a turbofish (`f::<A, B>()`) and a leading closure's
  * parameter list. */
@@ -174,8 +160,8 @@ static bool expr_run(rs_match *mt, size_t pos, size_t end, size_t *out)
 				      t->kind == TL_TOK_LIFETIME;
 		if (angle == 0 && operand && starts_operand)
 			break;
-		if (angle > 0 || (colons && angle_delta(t) > 0)) {
-			angle += angle_delta(t);
+		if (angle > 0 || (colons && tl_tok_angle_delta(t) > 0)) {
+			angle += tl_tok_angle_delta(t);
 			if (angle < 0)
 				angle = 0;
 		}
@@ -221,7 +207,7 @@ static bool ty_run(rs_match *mt, size_t pos, size_t end, size_t *out)
 		     tl_tok_is(t, "where") ||
 		     (rs_tok_punct(t, '[') && prev && ends_type(prev))))
 			break;
-		angle += angle_delta(t);
+		angle += tl_tok_angle_delta(t);
 		if (angle < 0)
 			break;
 		prev = t;
@@ -327,7 +313,7 @@ static bool item_run(rs_match *mt, size_t pos, size_t end, size_t *out)
 			i = rs_tree_end(mt, i);
 			break;
 		}
-		angle += angle_delta(t);
+		angle += tl_tok_angle_delta(t);
 		i = rs_tree_end(mt, i);
 		if (!spend(mt, 1))
 			return false;

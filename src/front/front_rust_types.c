@@ -150,21 +150,6 @@ static bool variants(rs_load *ld, tl_def *d)
 	return !p->failed;
 }
 
-/* Angle-bracket depth change of a token: `<` opens, `>`, `>>`, `>=`,
- * `>>=` close (types never compare, so these are brackets here). */
-static int angle_delta(const tl_token *t)
-{
-	if (t->kind != TL_TOK_PUNCT)
-		return 0;
-	switch (t->punct) {
-	case '<': return 1;
-	case TL_P2('<', '<'): return 2;
-	case '>': case TL_P2('>', '='): return -1;
-	case TL_P2('>', '>'): case TL_P3('>', '>', '='): return -2;
-	}
-	return 0;
-}
-
 void rs_where(rs_load *ld, tl_gparam *params, uint32_t nparams)
 {
 	tl_rparse *p = &ld->p;
@@ -195,7 +180,7 @@ void rs_where(rs_load *ld, tl_gparam *params, uint32_t nparams)
 			   tl_tok_is(tl_rlex_peek(&p->lx), "Sized")) {
 			subject->maybe_unsized = true;
 		}
-		angle += angle_delta(&p->cur);
+		angle += tl_tok_angle_delta(&p->cur);
 		rs_skip_tree(ld);
 	}
 }

@@ -473,3 +473,16 @@ bool tl_tok_is_keyword(const tl_token *t)
 			return true;
 	return false;
 }
+
+int tl_tok_angle_delta(const tl_token *t)
+{
+	if (t->kind != TL_TOK_PUNCT)
+		return 0;
+	switch (t->punct) {
+	case '<': return 1;
+	case TL_P2('<', '<'): return 2;
+	case '>': case TL_P2('>', '='): return -1;
+	case TL_P2('>', '>'): case TL_P3('>', '>', '='): return -2;
+	}
+	return 0;
+}

@@ -99,5 +99,9 @@ const tl_token *tl_rlex_peek(tl_rlex *lx);
 bool tl_tok_is(const tl_token *t, const char *kw);
 /* True for Rust's strict keywords (fn, struct, as, ...): not usable as names. */
 bool tl_tok_is_keyword(const tl_token *t);
+/* The change of angle-bracket depth at t where `<` and `>` are brackets
+ * (types, generic arguments): `<` +1, `<<` +2, `>` and `>=` -1, `>>` and
+ * `>>=` -2, anything else 0. */
+int tl_tok_angle_delta(const tl_token *t);
 
 #endif
