@@ -111,10 +111,7 @@ void rs_cfg_if(rs_load *ld, rs_module *mod, const rs_attrs *a, tl_loc loc)
 	tl_rparse *p = &ld->p;
 	rs_tokvec in = {0};
 	tl_loc end;
-	tl_rparse__advance(p); /* ! */
-	uint32_t delim = rs_collect_group(p, &in, &end);
-	if (delim && delim != '{')
-		tl_rparse_eat(p, ';');
+	uint32_t delim = rs_item_macro_args(p, &in, &end);
 	uint32_t *close = delim && in.len ? rs_macro_pairs(in.items, in.len) : NULL;
 	size_t errors = tl_error_count(ld->ctx);
 	if (delim && in.len && !close)

@@ -107,6 +107,15 @@ uint32_t rs_collect_group(tl_rparse *p, rs_tokvec *v, tl_loc *end)
 	return 0;
 }
 
+uint32_t rs_item_macro_args(tl_rparse *p, rs_tokvec *in, tl_loc *end)
+{
+	tl_rparse__advance(p); /* ! */
+	uint32_t delim = rs_collect_group(p, in, end);
+	if (delim && delim != '{')
+		tl_rparse_eat(p, ';');
+	return delim;
+}
+
 static const rs_macro *newest(const rs_macro *const *list, size_t n,
 			      const char *name, bool exported_only)
 {
@@ -322,10 +331,7 @@ static void include(rs_load *ld, rs_module *mod, const rs_attrs *a,
 	tl_rparse *p = &ld->p;
 	rs_tokvec in = {0};
 	tl_loc end;
-	tl_rparse__advance(p); /* ! */
-	uint32_t delim = rs_collect_group(p, &in, &end);
-	if (delim && delim != '{')
-		tl_rparse_eat(p, ';');
+	uint32_t delim = rs_item_macro_args(p, &in, &end);
 	const tl_token *t = in.len == 1 ? &in.items[0] : NULL;
 	if (delim && !p->failed && t && t->kind == TL_TOK_STR &&
 	    t->text[0] == '"' && t->suffix == t->len &&
@@ -381,10 +387,7 @@ bool rs_macro_item(rs_load *ld, rs_module *mod, const rs_attrs *a,
 		return false;
 	rs_tokvec in = {0}, out = {0};
 	tl_loc end;
-	tl_rparse__advance(p); /* ! */
-	uint32_t delim = rs_collect_group(p, &in, &end);
-	if (delim && delim != '{')
-		tl_rparse_eat(p, ';');
+	uint32_t delim = rs_item_macro_args(p, &in, &end);
 	if (delim && !p->failed && !ld->mstop &&
 	    (mod->mask & rs_cfg_eval(&ld->cfgs, a->cfg)) &&
 	    run(ld, m, &in, loc, &out) &&

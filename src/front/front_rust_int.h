@@ -272,6 +272,10 @@ rs_item *rs_const_item(rs_load *ld, rs_module *mod, const rs_attrs *a,
  * delimiter) without its delimiters, and leaves the parser after it.
  * Returns the opening delimiter, 0 when the input ends inside the group. */
 uint32_t rs_collect_group(tl_rparse *p, rs_tokvec *v, tl_loc *end);
+/* The arguments of a macro invoked at item position, the current token
+ * being its `!`: the group's tokens, and the `;` after `(..)` or `[..]`
+ * consumed. Returns the delimiter as rs_collect_group does. */
+uint32_t rs_item_macro_args(tl_rparse *p, rs_tokvec *in, tl_loc *end);
 /* Reads toks (taking them over) as items of mod under `cfg`. */
 void rs_replay_items(rs_load *ld, rs_module *mod, rs_tokvec *toks, tl_loc end,
 		     const struct tl_cfg *cfg);
