@@ -485,14 +485,8 @@ static tl_type_id early_type(tl_yl *y, const char *name)
 			return 0;
 		return tl_def_type(ctx, d);
 	}
-	if (!y->prims.len) {
-		for (size_t i = 0; i < tl_rsv_nprims; i++) {
-			const char *n = tl_intern_cstr(ctx, tl_rsv_prims[i].name);
-			if (!n || tl_ptrmap_put(&y->prims, n,
-						(void *)(uintptr_t)(tl_rsv_prims[i].prim + 1)) < 0)
-				return 0;
-		}
-	}
+	if (!y->prims.len && !rsv_prims_map(ctx, &y->prims))
+		return 0;
 	uintptr_t p = (uintptr_t)tl_ptrmap_get(&y->prims, name);
 	if (!p || p - 1 == RSV_PRIM_STR)
 		return 0;

@@ -48,12 +48,8 @@ bool rsv_init(rsv *r, tl_ctx *ctx)
 	tl_ptrmap_init(&r->simple[0]);
 	tl_ptrmap_init(&r->simple[1]);
 	tl_ptrmap_init(&r->instances);
-	for (size_t i = 0; i < tl_rsv_nprims; i++) {
-		const char *k = tl_intern_cstr(ctx, tl_rsv_prims[i].name);
-		if (!k || tl_ptrmap_put(&r->prims, k,
-					(void *)(uintptr_t)(tl_rsv_prims[i].prim + 1)) < 0)
-			return false;
-	}
+	if (!rsv_prims_map(ctx, &r->prims))
+		return false;
 	r->self_name = tl_intern_cstr(ctx, "Self");
 	r->nadt_ids = ctx->defs.len;
 	r->adt_ids = calloc(r->nadt_ids ? r->nadt_ids : 1, sizeof(*r->adt_ids));

@@ -61,6 +61,9 @@ extern const struct rsv_prim_name {
 	unsigned prim;
 } tl_rsv_prims[];
 extern const size_t tl_rsv_nprims;
+/* Fills `m` with interned primitive name -> prim + 1 (RSV_PRIM_STR + 1
+ * for `str`); false when out of memory. */
+bool rsv_prims_map(tl_ctx *ctx, tl_ptrmap *m);
 
 /* The path a global lookup works on: the written one, or the one the
  * `.rs` scope expanded through its imports (`external`: a path into

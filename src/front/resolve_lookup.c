@@ -21,6 +21,16 @@ const struct rsv_prim_name tl_rsv_prims[] = {
 };
 const size_t tl_rsv_nprims = sizeof(tl_rsv_prims) / sizeof(*tl_rsv_prims);
 
+bool rsv_prims_map(tl_ctx *ctx, tl_ptrmap *m)
+{
+	for (size_t i = 0; i < tl_rsv_nprims; i++) {
+		const char *k = tl_intern_cstr(ctx, tl_rsv_prims[i].name);
+		if (!k || tl_ptrmap_put(m, k, (void *)(uintptr_t)(tl_rsv_prims[i].prim + 1)) < 0)
+			return false;
+	}
+	return true;
+}
+
 size_t tl_front_distance(const char *a, const char *b, size_t max)
 {
 	/* optimal string alignment: Levenshtein plus adjacent swaps, so
