@@ -1,7 +1,7 @@
 /*
- * Helpers shared by the front-end unit tests (test_typeexpr.c,
- * test_front_yaml.c, test_resolve.c): loading YAML from a string and
- * asserting on the recorded diagnostics.
+ * Helpers shared by the front-end unit tests (YAML, .rs, type
+ * expressions, resolution): a context, and assertions on the recorded
+ * diagnostics and on parsed fields.
  */
 #ifndef TL_TESTS_FRONT_TEST_UTIL_H
 #define TL_TESTS_FRONT_TEST_UTIL_H
@@ -15,6 +15,8 @@
 #include <cmocka.h>
 
 #include "model/ctx_internal.h"
+#include "model/syntax_print.h"
+#include "util/strbuf.h"
 
 static inline tl_ctx *new_ctx(void)
 {
@@ -46,6 +48,18 @@ static inline void expect_diag(const tl_ctx *ctx, size_t i, const char *id,
 		dump_diags(ctx);
 		fail();
 	}
+}
+
+/* Asserts a field's name and its type as the normalised printer writes
+ * it. */
+static inline void expect_field(const tl_field *f, const char *name,
+				const char *type)
+{
+	tl_strbuf sb = TL_STRBUF_INIT;
+	tl_texpr_print(&sb, f->texpr);
+	assert_string_equal(f->name, name);
+	assert_string_equal(tl_strbuf_cstr(&sb), type);
+	tl_strbuf_release(&sb);
 }
 
 /* Asserts there is exactly one diagnostic, as described. */

@@ -32,16 +32,6 @@ static tl_ctx *load_cfg(const char *src, const char *cfg)
 	return ctx;
 }
 
-/* The type of field i as the normalised printer writes it. */
-static void expect_field(const tl_field *f, const char *name, const char *type)
-{
-	tl_strbuf sb = TL_STRBUF_INIT;
-	tl_texpr_print(&sb, f->texpr);
-	assert_string_equal(f->name, name);
-	assert_string_equal(tl_strbuf_cstr(&sb), type);
-	tl_strbuf_release(&sb);
-}
-
 static size_t count_named(const tl_ctx *ctx, const char *name)
 {
 	size_t n = 0;

@@ -47,15 +47,6 @@ static bool has_def(const tl_ctx *ctx, const char *name)
 	return false;
 }
 
-static void expect_field(const tl_field *f, const char *name, const char *type)
-{
-	tl_strbuf sb = TL_STRBUF_INIT;
-	tl_texpr_print(&sb, f->texpr);
-	assert_string_equal(f->name, name);
-	assert_string_equal(tl_strbuf_cstr(&sb), type);
-	tl_strbuf_release(&sb);
-}
-
 static const tl_layout *layout(tl_ctx *ctx, const char *name, size_t target)
 {
 	const tl_layout *l = NULL;
