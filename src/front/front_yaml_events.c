@@ -29,9 +29,34 @@ enum { CHUNK_EVENTS = 1024 };
 /* Deletes the events a chunk still holds (the reader is done with them). */
 static void chunk_clear(yl_chunk *c)
 {
-	for (uint32_t i = 0; i < c->nev; i++)
+	for (uint32_t i = c->nfast; i < c->nev; i++)
 		yaml_event_delete(&c->ev[i]);
-	c->nev = 0;
+	c->nev = c->nfast = 0;
+	c->blen = 0;
+}
+
+/* The next event into *ev: the fast source's while it lasts, then
+ * libyaml's past the events the fast source gave. False when libyaml
+ * fails. */
+static bool parse_one(yl_feed *f, yl_chunk *c, yaml_event_t *ev)
+{
+	if (!f->fast.bailed) {
+		if (yl_fast_next(&f->fast, ev, &c->buf, &c->blen, &c->bcap,
+				 &c->voff[c->nev])) {
+			c->nfast++;
+			return true;
+		}
+		f->skip = f->fast.emitted;
+		yl_fast_release(&f->fast);
+	}
+	for (;;) {
+		if (!yaml_parser_parse(f->parser, ev))
+			return false;
+		if (!f->skip || ev->type == YAML_STREAM_END_EVENT)
+			return true;
+		f->skip--;
+		yaml_event_delete(ev);
+	}
 }
 
 /* Parses events into `c` (emptied first) until it is full or the stream
@@ -42,7 +67,7 @@ static void produce(yl_feed *f, yl_chunk *c)
 	chunk_clear(c);
 	while (!f->done && c->nev < CHUNK_EVENTS) {
 		yaml_event_t *ev = &c->ev[c->nev];
-		if (!yaml_parser_parse(f->parser, ev)) {
+		if (!parse_one(f, c, ev)) {
 			f->failed = f->done = true;
 			break;
 		}
@@ -61,6 +86,11 @@ static void produce(yl_feed *f, yl_chunk *c)
 			f->done = true;
 		}
 	}
+	/* the values are in place now that the buffer has stopped growing */
+	for (uint32_t i = 0; i < c->nfast; i++)
+		if (c->ev[i].type == YAML_SCALAR_EVENT)
+			c->ev[i].data.scalar.value =
+				(yaml_char_t *)c->buf + c->voff[i];
 }
 
 static void *parser_thread(void *arg)
@@ -103,14 +133,16 @@ static bool want_thread(unsigned jobs)
 	return n >= 2;
 }
 
-bool yl_feed_start(yl_feed *f, yaml_parser_t *parser, unsigned jobs,
-		   tl_arena *const *arenas, size_t n)
+bool yl_feed_start(yl_feed *f, yaml_parser_t *parser, const char *text,
+		   size_t len, unsigned jobs, tl_arena *const *arenas, size_t n)
 {
 	memset(f, 0, sizeof(*f));
 	f->parser = parser;
+	yl_fast_init(&f->fast, text, len);
 	for (unsigned i = 0; i < YL_CHUNKS; i++) {
 		f->chunks[i].ev = malloc(CHUNK_EVENTS * sizeof(*f->chunks[i].ev));
-		if (!f->chunks[i].ev)
+		f->chunks[i].voff = malloc(CHUNK_EVENTS * sizeof(*f->chunks[i].voff));
+		if (!f->chunks[i].ev || !f->chunks[i].voff)
 			return false;
 	}
 	if (!want_thread(jobs))
@@ -190,9 +222,13 @@ void yl_feed_stop(yl_feed *f, tl_arena *const *arenas, size_t n)
 	tl_block_pool_free(f->pool);
 	f->pool = NULL;
 	for (unsigned i = 0; i < YL_CHUNKS; i++) {
-		if (f->chunks[i].ev)
-			chunk_clear(&f->chunks[i]);
-		free(f->chunks[i].ev);
-		f->chunks[i].ev = NULL;
+		yl_chunk *c = &f->chunks[i];
+		if (c->ev)
+			chunk_clear(c);
+		free(c->ev);
+		free(c->voff);
+		free(c->buf);
+		memset(c, 0, sizeof(*c));
 	}
+	yl_fast_release(&f->fast);
 }

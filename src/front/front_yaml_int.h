@@ -15,6 +15,7 @@
 #include <pthread.h>
 #include <yaml.h>
 
+#include "front/front_yaml_fast.h"
 #include "front/rust_parse.h"
 #include "model/ctx_internal.h"
 
@@ -48,12 +49,20 @@ typedef struct yl_set {
 #define YL_CHUNKS 16
 
 typedef struct yl_chunk {
-	yaml_event_t *ev;  /* libyaml's events, deleted when the chunk is refilled */
-	uint32_t nev;
+	yaml_event_t *ev;  /* the events: the first `nfast` from the fast
+			    * source, the rest libyaml's (deleted when the
+			    * chunk is refilled) */
+	uint32_t nev, nfast;
+	size_t *voff;      /* where each fast scalar's value is in `buf` */
+	char *buf;         /* the fast scalars' values */
+	size_t blen, bcap;
 } yl_chunk;
 
 typedef struct yl_feed {
 	yaml_parser_t *parser;
+	yl_fast fast;           /* tried first (front_yaml_fast.h) */
+	uint64_t skip;          /* libyaml events to drop: the fast source
+				 * gave them before it bailed */
 	yl_chunk chunks[YL_CHUNKS];
 	yl_chunk *cur;          /* the reader's chunk */
 	uint32_t pos;           /* next event in it */
@@ -74,12 +83,13 @@ typedef struct yl_feed {
 	struct tl_block_pool *pool;
 } yl_feed;
 
-/* Starts parsing (on a thread when jobs != 1 and there are two cores);
- * false when out of memory. With a thread, `arenas` (n of them) take
+/* Starts parsing `text` (which `parser` reads too): the fast source
+ * first, libyaml from where it bails; on a thread when jobs != 1 and
+ * there are two cores. False when out of memory. With a thread, `arenas` (n of them) take
  * their large blocks from a pool the parser fills while it waits for the
  * reader, until yl_feed_stop. */
-bool yl_feed_start(yl_feed *f, yaml_parser_t *parser, unsigned jobs,
-		   tl_arena *const *arenas, size_t n);
+bool yl_feed_start(yl_feed *f, yaml_parser_t *parser, const char *text,
+		   size_t len, unsigned jobs, tl_arena *const *arenas, size_t n);
 /* The next event, owned by the feed until the next call; NULL at the
  * end (then `failed` says whether libyaml failed). */
 const yaml_event_t *yl_feed_next(yl_feed *f);

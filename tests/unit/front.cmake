@@ -4,3 +4,8 @@
 foreach(t test_typeexpr test_front_yaml test_resolve)
   tl_unit_test(${t} SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/unit/${t}.c LIBS tl_front)
 endforeach()
+
+# The fast YAML event source against libyaml, event for event.
+tl_unit_test(test_yaml_fast SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/unit/test_yaml_fast.c
+             LIBS tl_front)
+target_compile_definitions(test_yaml_fast PRIVATE TL_SOURCE_DIR="${CMAKE_SOURCE_DIR}")
