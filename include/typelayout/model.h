@@ -218,6 +218,12 @@ struct tl_texpr {
 	const char *text;         /* DYN: the bounds as written; FNPTR: the
 				   * signature; a qualified PATH: the trait's
 				   * last segment, NULL for `<T>::X` */
+	const char *shared_text;  /* a type of several parts that stands for
+				   * every YAML field whose type is this text
+				   * (one tree, not one per use): resolution
+				   * parses the text again at a use that has
+				   * something to report, so that diagnostics
+				   * point into that use */
 };
 
 typedef enum tl_cx_kind {

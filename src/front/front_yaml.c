@@ -112,6 +112,53 @@ static bool cut_at_colon(tl_yl *y, const yl_scalar *s)
 	return true;
 }
 
+/* Whether a type tree may stand for every use of its text: the parts
+ * whose resolution is the same at every use, or reports at the use (a
+ * quiet resolution then tells, rsv_fields): names with type arguments,
+ * references, pointers, slices, tuples, arrays of a literal length. */
+static bool shareable(const tl_texpr *t)
+{
+	switch (t->kind) {
+	case TL_TX_PATH:
+		if (t->inner)
+			return false;
+		for (uint32_t i = 0; i < t->nargs; i++) {
+			const tl_garg *a = &t->args[i];
+			if (a->assoc || (a->value && a->value->kind != TL_CX_INT) ||
+			    (a->type && !shareable(a->type)))
+				return false;
+		}
+		return true;
+	case TL_TX_REF:
+	case TL_TX_RAWPTR:
+	case TL_TX_SLICE:
+		return shareable(t->inner);
+	case TL_TX_ARRAY:
+		return t->len && t->len->kind == TL_CX_INT && shareable(t->inner);
+	case TL_TX_TUPLE:
+		for (uint32_t i = 0; i < t->nelems; i++)
+			if (!shareable(t->elems[i]))
+				return false;
+		return true;
+	case TL_TX_NEVER:
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* Makes `t` the shared tree of `text` (a copy of its root marked so). */
+static const tl_texpr *share_type(tl_yl *y, const tl_texpr *t, const char *text)
+{
+	tl_texpr *root = tl_arena_memdup(y->rp.syn, t, sizeof(*t));
+	if (!root || tl_ptrmap_put(&y->shared_types, text, root) < 0) {
+		y->ctx->oom = true;
+		return t;
+	}
+	root->shared_text = text;
+	return root;
+}
+
 static const tl_texpr *parse_type_scalar(tl_yl *y)
 {
 	yl_scalar s = yl_scalar_of(y);
@@ -126,10 +173,24 @@ static const tl_texpr *parse_type_scalar(tl_yl *y)
 		yl_next(y);
 		return NULL;
 	}
+	/* a type of several parts written on the field's line: one tree
+	 * for every field whose type is written the same way */
+	const char *key = NULL;
+	if (y->share && s.exact) {
+		key = tl_intern(y->ctx, s.s, s.len);
+		const tl_texpr *got = key ? tl_ptrmap_get(&y->shared_types, key) : NULL;
+		if (got) {
+			yl_next(y);
+			return got;
+		}
+	}
+	size_t diags = tl_diag_count(y->ctx);
 	yl_rparse_begin(y, &s);
 	const tl_texpr *t = tl_rparse_type(&y->rp);
 	if (t && !tl_rparse_end(&y->rp, "the type"))
 		t = NULL;
+	if (t && key && tl_diag_count(y->ctx) == diags && shareable(t))
+		t = share_type(y, t, key);
 	yl_next(y);
 	return t;
 }
@@ -362,6 +423,9 @@ tl_status tl_front_yaml_load(tl_ctx *ctx, uint32_t file, bool builtin)
 	y.len = src->len;
 	if (!yaml_parser_initialize(&y.parser))
 		return TL_ENOMEM;
+	/* a definition takes 80 bytes or more of YAML (four lines) */
+	if (!builtin)
+		tl_ctx_expect_defs(ctx, src->len / 80);
 	yaml_parser_set_input_string(&y.parser, (const unsigned char *)src->text,
 				     src->len);
 	yaml_parser_set_encoding(&y.parser, YAML_UTF8_ENCODING);
@@ -396,6 +460,7 @@ tl_status tl_front_yaml_load(tl_ctx *ctx, uint32_t file, bool builtin)
 	free(y.names.slots);
 	free(y.vnames.slots);
 	tl_ptrmap_release(&y.shared_paths);
+	tl_ptrmap_release(&y.shared_types);
 	tl_ptrmap_release(&y.prims);
 	if (ctx->oom)
 		return TL_ENOMEM;

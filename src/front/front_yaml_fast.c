@@ -70,15 +70,19 @@ void yl_fast_init(yl_fast *s, const char *text, size_t len)
 	memset(s, 0, sizeof(*s));
 	s->text = text;
 	s->len = len;
-	/* the subset's characters: printable ASCII and '\n' (libyaml reports
-	 * other control characters; tabs, CR and UTF-8 are left to it) */
+}
+
+/* Whether the text holds only the subset's characters: printable ASCII
+ * and '\n' (libyaml reports other control characters; tabs, CR and UTF-8
+ * are left to it). */
+static bool subset_chars(const char *text, size_t len)
+{
 	for (size_t i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)text[i];
-		if ((c < 0x20 && c != '\n') || c >= 0x7f) {
-			s->bailed = true;
-			return;
-		}
+		if ((c < 0x20 && c != '\n') || c >= 0x7f)
+			return false;
 	}
+	return true;
 }
 
 void yl_fast_release(yl_fast *s)
@@ -600,6 +604,9 @@ static bool seq_value(yl_fast *s, yaml_event_t *ev, const yl_ftok *t, out *o)
 static bool step(yl_fast *s, yaml_event_t *ev, out *o)
 {
 	if (s->state == ST_STREAM_START) {
+		/* checked here, on the thread that parses, not in init */
+		if (!subset_chars(s->text, s->len))
+			return bail(s);
 		event(ev, YAML_STREAM_START_EVENT, (yaml_mark_t){0, 0, 0},
 		      (yaml_mark_t){0, 0, 0});
 		ev->data.stream_start.encoding = YAML_UTF8_ENCODING;

@@ -64,8 +64,9 @@ typedef struct yl_fast {
 	uint64_t emitted;       /* events yielded so far */
 } yl_fast;
 
-/* Starts over `text`; bails at once when the text is outside the subset's
- * character set (then yl_fast_next only returns false). */
+/* Starts over `text`. The first yl_fast_next checks the characters of
+ * the whole text (on the thread that parses) and bails at once when they
+ * are outside the subset's set. */
 void yl_fast_init(yl_fast *s, const char *text, size_t len);
 /* The next event in *ev; a scalar's value is appended NUL-terminated to
  * the buffer (*buf, *len, *cap: grown with realloc) at *voff, and

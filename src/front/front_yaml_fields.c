@@ -159,7 +159,8 @@ static void field_value(tl_yl *y, tl_field *f, bool closure)
 	}
 	f->texpr = yl_type(y, closure ? "capture" : "field", f->name);
 	y->share = false;
-	if (f->texpr && f->texpr->shared && at.col != f->loc.col)
+	if (f->texpr && (f->texpr->shared || f->texpr->shared_text) &&
+	    at.col != f->loc.col)
 		f->type_col = at.col;
 }
 

@@ -9,9 +9,32 @@
 #include <string.h>
 
 #include "front/resolve_int.h"
+#include "front/rust_parse.h"
 #include "util/u128.h"
 
 #define ID_DISC "discriminant"
+
+/* A YAML field type of several parts, one tree for every field written
+ * the same way (front_yaml.c): resolved quietly, and parsed again at this
+ * use when there is anything to report, so that each diagnostic points
+ * into this field's own text. */
+static tl_type_id rsv_shared(rsv *r, const tl_texpr *t, tl_loc at)
+{
+	size_t muted = r->ctx->muted;
+	r->ctx->mute++;
+	tl_type_id id = rsv_type(r, t);
+	r->ctx->mute--;
+	if (id && r->ctx->muted == muted)
+		return id;
+	tl_rparse p;
+	tl_rparse_init(&p, r->ctx);
+	tl_rparse_begin(&p, t->shared_text, strlen(t->shared_text), at, false);
+	const tl_texpr *own = tl_rparse_type(&p);
+	if (own && !tl_rparse_end(&p, "the type"))
+		own = NULL;
+	tl_rparse_release(&p);
+	return own ? rsv_type(r, own) : 0;
+}
 
 static void rsv_fields(rsv *r, tl_field *f, uint32_t n)
 {
@@ -21,15 +44,16 @@ static void rsv_fields(rsv *r, tl_field *f, uint32_t n)
 		if (f[i].type && f[i].texpr->shared)
 			continue; /* found as the YAML was read (load.c) */
 		const tl_texpr *t = f[i].texpr;
+		tl_loc at = f[i].loc; /* this field's use of a shared node */
+		if (f[i].type_col)
+			at.col = f[i].type_col;
 		tl_texpr use;
-		if (t->shared) { /* this field's use of a shared node */
+		if (t->shared) {
 			use = *t;
-			use.loc = f[i].loc;
-			if (f[i].type_col)
-				use.loc.col = f[i].type_col;
+			use.loc = at;
 			t = &use;
 		}
-		tl_type_id id = rsv_type(r, t);
+		tl_type_id id = t->shared_text ? rsv_shared(r, t, at) : rsv_type(r, t);
 		if (id && (f[i].capture == TL_CAPTURE_REF ||
 			   f[i].capture == TL_CAPTURE_REF_MUT))
 			id = tl_type_ref(r->ctx, id,

@@ -150,8 +150,10 @@ const char *tl_file_line(const tl_ctx *ctx, uint32_t file, uint32_t line,
 tl_diag *tl_diag_add(tl_ctx *ctx, tl_severity sev, tl_loc loc, const char *id,
 		     const char *fmt, ...)
 {
-	if (ctx->mute)
+	if (ctx->mute) {
+		ctx->muted++;
 		return NULL;
+	}
 	tl_strbuf sb = TL_STRBUF_INIT;
 	va_list ap;
 	va_start(ap, fmt);
@@ -210,6 +212,17 @@ void tl_diag_note(tl_ctx *ctx, tl_diag *d, tl_loc loc, const char *fmt, ...)
 	notes[d->nnotes].message = msg;
 	d->notes = notes;
 	d->nnotes++;
+}
+
+void tl_ctx_expect_defs(tl_ctx *ctx, size_t ndefs)
+{
+	size_t n = ctx->defs.len + ndefs;
+	/* a name and a term or two per definition, besides the prelude's */
+	(void)tl_strtab_reserve(&ctx->strings, ctx->strings.len + 2 * ndefs);
+	(void)tl_ptrmap_reserve(&ctx->by_name, ctx->by_name.len + ndefs);
+	(void)tl_type__reserve(ctx, ctx->types.len + 2 * ndefs, n);
+	(void)tl_grow((void **)&ctx->defs.items, &ctx->defs.cap, n,
+		      sizeof(*ctx->defs.items));
 }
 
 size_t tl_diag_count(const tl_ctx *ctx)

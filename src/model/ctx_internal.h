@@ -93,6 +93,7 @@ struct tl_ctx {
 	/* > 0: diagnostics are dropped (trying something that may fail,
 	 * such as the self type of an impl of a foreign type) */
 	unsigned mute;
+	size_t muted;             /* diagnostics dropped while muted */
 	unsigned jobs;         /* threads to use; 0 = one per core */
 	tl_layout_memo memo[TL_MAX_TARGETS];
 	size_t nmemo;
@@ -128,6 +129,14 @@ tl_def *tl_impl_assoc_def(tl_ctx *ctx, const tl_impl_head *h, const char *name,
 			  const tl_texpr *value, tl_loc loc);
 /* Records why the projection term `proj` has no answer, at `loc`. */
 void tl_type__proj_report(tl_ctx *ctx, tl_type_id proj, tl_loc loc);
+/* Room for ntypes type terms and ndefs definitions' terms in all; -1 when
+ * out of memory. */
+int tl_type__reserve(tl_ctx *ctx, size_t ntypes, size_t ndefs);
+/* About `ndefs` more definitions are coming (a front end's guess from the
+ * size of its input): the tables that grow with them are sized once,
+ * instead of growing and rehashing (and faulting in fresh pages) time
+ * after time. Only a hint: out of memory here is not an error. */
+void tl_ctx_expect_defs(tl_ctx *ctx, size_t ndefs);
 const char *tl_intern_cstr(tl_ctx *ctx, const char *s);
 
 /* Adds a loaded file; returns its id (>= 1), 0 when out of memory. */

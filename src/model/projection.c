@@ -161,8 +161,12 @@ void tl_type__proj_report(tl_ctx *ctx, tl_type_id proj, tl_loc loc)
 	/* once per projection, at its first use: resolution reports where
 	 * the user wrote it, before a layout meets it deep in the prelude */
 	void *key = (void *)(uintptr_t)proj;
-	if (ctx->mute || tl_ptrmap_get(&ctx->proj_reported, key))
+	if (tl_ptrmap_get(&ctx->proj_reported, key))
 		return;
+	if (ctx->mute) { /* it may have something to say */
+		ctx->muted++;
+		return;
+	}
 	if (tl_ptrmap_put(&ctx->proj_reported, key, key) < 0)
 		ctx->oom = true;
 	uint32_t n = tl_type_proj_impls(ctx, proj);

@@ -52,9 +52,8 @@ static uint64_t slot_of(uint64_t h, tl_type_id id)
 	return (h >> 32) << 32 | id;
 }
 
-static int slots_grow(tl_ctx *ctx)
+static int slots_resize(tl_ctx *ctx, size_t cap)
 {
-	size_t cap = ctx->type_cap ? ctx->type_cap * 2 : 1024;
 	uint64_t *slots = tl_calloc_big(cap, sizeof(*slots));
 	if (!slots)
 		return -1;
@@ -212,7 +211,8 @@ static bool args_have_params(const tl_ctx *ctx, const tl_type_id *args,
 
 static tl_type_id intern(tl_ctx *ctx, const tl_type *key)
 {
-	if ((ctx->types.len + 1) * 4 >= ctx->type_cap * 3 && slots_grow(ctx) < 0)
+	if ((ctx->types.len + 1) * 4 >= ctx->type_cap * 3 &&
+	    slots_resize(ctx, ctx->type_cap ? ctx->type_cap * 2 : 1024) < 0)
 		goto oom;
 	uint64_t h = term_hash(key);
 	uint64_t tag = slot_of(h, 0);
@@ -403,6 +403,19 @@ static bool def_types_reserve(tl_ctx *ctx, size_t need)
 	ctx->def_types = p;
 	ctx->def_types_cap = cap;
 	return true;
+}
+
+int tl_type__reserve(tl_ctx *ctx, size_t ntypes, size_t ndefs)
+{
+	size_t cap = ctx->type_cap ? ctx->type_cap : 1024;
+	while ((ntypes + 1) * 4 >= cap * 3)
+		cap *= 2;
+	if (cap > ctx->type_cap && slots_resize(ctx, cap) < 0)
+		return -1;
+	if (!tl_grow((void **)&ctx->types.items, &ctx->types.cap, ntypes,
+		     sizeof(*ctx->types.items)))
+		return -1;
+	return def_types_reserve(ctx, ndefs) ? 0 : -1;
 }
 
 tl_type_id tl_type_adt(tl_ctx *ctx, const tl_def *def, const tl_type_id *args,

@@ -28,9 +28,16 @@ void tl_strtab_release(tl_strtab *t)
 	tl_strtab_init(t);
 }
 
-static int strtab_grow(tl_strtab *t)
+/* The power-of-two capacity that holds n entries under the 3/4 load. */
+static size_t cap_for(size_t n, size_t cap)
 {
-	size_t cap = t->cap ? t->cap * 2 : 256;
+	while ((n + 1) * 4 >= cap * 3)
+		cap *= 2;
+	return cap;
+}
+
+static int strtab_resize(tl_strtab *t, size_t cap)
+{
 	tl_strtab_slot *slots = tl_calloc_big(cap, sizeof(*slots));
 	if (!slots)
 		return -1;
@@ -73,7 +80,8 @@ const char *tl_strtab_intern(tl_strtab *t, tl_arena *a, const char *s, size_t n)
 {
 	if (n > UINT32_MAX)
 		return NULL;
-	if ((t->len + 1) * 4 >= t->cap * 3 && strtab_grow(t) < 0)
+	if ((t->len + 1) * 4 >= t->cap * 3 &&
+	    strtab_resize(t, t->cap ? t->cap * 2 : 256) < 0)
 		return NULL;
 	uint32_t h = str_hash(s, n);
 	size_t j = h & (t->cap - 1);
@@ -137,23 +145,40 @@ static void ptrmap_insert(tl_ptrmap_slot *slots, size_t cap, const void *key,
 	slots[j].value = value;
 }
 
+static int ptrmap_resize(tl_ptrmap *m, size_t cap)
+{
+	tl_ptrmap_slot *slots = tl_calloc_big(cap, sizeof(*slots));
+	if (!slots)
+		return -1;
+	size_t len = 0;
+	for (size_t i = 0; i < m->cap; i++)
+		if (m->slots[i].key)
+			ptrmap_insert(slots, cap, m->slots[i].key, m->slots[i].value,
+				      &len);
+	free(m->slots);
+	m->slots = slots;
+	m->cap = cap;
+	m->len = len;
+	return 0;
+}
+
 int tl_ptrmap_put(tl_ptrmap *m, const void *key, void *value)
 {
-	if ((m->len + 1) * 4 >= m->cap * 3) {
-		size_t cap = m->cap ? m->cap * 2 : 64;
-		tl_ptrmap_slot *slots = tl_calloc_big(cap, sizeof(*slots));
-		if (!slots)
-			return -1;
-		size_t len = 0;
-		for (size_t i = 0; i < m->cap; i++)
-			if (m->slots[i].key)
-				ptrmap_insert(slots, cap, m->slots[i].key,
-					      m->slots[i].value, &len);
-		free(m->slots);
-		m->slots = slots;
-		m->cap = cap;
-		m->len = len;
-	}
+	if ((m->len + 1) * 4 >= m->cap * 3 &&
+	    ptrmap_resize(m, m->cap ? m->cap * 2 : 64) < 0)
+		return -1;
 	ptrmap_insert(m->slots, m->cap, key, value, &m->len);
 	return 0;
+}
+
+int tl_strtab_reserve(tl_strtab *t, size_t n)
+{
+	size_t cap = cap_for(n, t->cap ? t->cap : 256);
+	return cap > t->cap ? strtab_resize(t, cap) : 0;
+}
+
+int tl_ptrmap_reserve(tl_ptrmap *m, size_t n)
+{
+	size_t cap = cap_for(n, m->cap ? m->cap : 64);
+	return cap > m->cap ? ptrmap_resize(m, cap) : 0;
 }

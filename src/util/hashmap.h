@@ -32,6 +32,8 @@ void tl_strtab_init(tl_strtab *t);
 void tl_strtab_release(tl_strtab *t);
 /* The interned copy of s[0..n); NULL when out of memory. */
 const char *tl_strtab_intern(tl_strtab *t, tl_arena *a, const char *s, size_t n);
+/* Room for n strings in all without growing again; -1 when out of memory. */
+int tl_strtab_reserve(tl_strtab *t, size_t n);
 
 typedef struct tl_ptrmap_slot {
 	const void *key;
@@ -49,5 +51,7 @@ void tl_ptrmap_release(tl_ptrmap *m);
 void *tl_ptrmap_get(const tl_ptrmap *m, const void *key);
 /* Inserts or replaces; -1 when out of memory. */
 int tl_ptrmap_put(tl_ptrmap *m, const void *key, void *value);
+/* Room for n keys in all without growing again; -1 when out of memory. */
+int tl_ptrmap_reserve(tl_ptrmap *m, size_t n);
 
 #endif
