@@ -1,5 +1,5 @@
-# Fuzz targets for the YAML front end, the Rust-syntax parser and the .rs
-# front end.
+# Fuzz targets for the YAML front end, its fast event source (against
+# libyaml), the Rust-syntax parser and the .rs front end.
 # - Every build: replay_<target> runs each file of testdata/fuzz/<target>/
 #   (seeds and past crashers) through the target, as a CTest test.
 # - With -DTL_FUZZ=ON and clang: fuzz_<target> are libFuzzer binaries, and
@@ -8,8 +8,11 @@
 option(TL_FUZZ "Build the libFuzzer targets (needs clang)" OFF)
 
 set(fuzz_dir ${CMAKE_CURRENT_SOURCE_DIR}/fuzz)
-foreach(target yaml typeexpr rust)
-  add_executable(replay_${target} ${fuzz_dir}/replay.c ${fuzz_dir}/fuzz_${target}.c)
+set(fuzz_extra_yaml_fast ${CMAKE_CURRENT_SOURCE_DIR}/common/yaml_fast_diff.c)
+foreach(target yaml yaml_fast typeexpr rust)
+  add_executable(replay_${target} ${fuzz_dir}/replay.c ${fuzz_dir}/fuzz_${target}.c
+                 ${fuzz_extra_${target}})
+  target_include_directories(replay_${target} PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/common)
   target_link_libraries(replay_${target} PRIVATE tl_front tl_layout)
   tl_warnings(replay_${target})
   add_test(NAME fuzz_replay_${target}
@@ -24,8 +27,9 @@ elseif(TL_FUZZ)
   foreach(lib tl_util tl_model tl_front tl_layout)
     target_compile_options(${lib} PRIVATE -fsanitize=fuzzer-no-link,address,undefined)
   endforeach()
-  foreach(target yaml typeexpr rust)
-    add_executable(fuzz_${target} ${fuzz_dir}/fuzz_${target}.c)
+  foreach(target yaml yaml_fast typeexpr rust)
+    add_executable(fuzz_${target} ${fuzz_dir}/fuzz_${target}.c ${fuzz_extra_${target}})
+    target_include_directories(fuzz_${target} PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/common)
     target_link_libraries(fuzz_${target} PRIVATE tl_front tl_layout)
     target_compile_options(fuzz_${target} PRIVATE -fsanitize=fuzzer,address,undefined)
     target_link_options(fuzz_${target} PRIVATE -fsanitize=fuzzer,address,undefined)

@@ -7,5 +7,6 @@ endforeach()
 
 # The fast YAML event source against libyaml, event for event.
 tl_unit_test(test_yaml_fast SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/unit/test_yaml_fast.c
-             LIBS tl_front)
+             ${CMAKE_CURRENT_SOURCE_DIR}/common/yaml_fast_diff.c LIBS tl_front)
+target_include_directories(test_yaml_fast PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/common)
 target_compile_definitions(test_yaml_fast PRIVATE TL_SOURCE_DIR="${CMAKE_SOURCE_DIR}")

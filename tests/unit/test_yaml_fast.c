@@ -17,7 +17,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
-#include "front/front_yaml_int.h"
+#include "yaml_fast_diff.h"
 
 typedef struct text {
 	char *s;
@@ -41,150 +41,23 @@ static void puts_(text *t, const char *s)
 	put(t, s, strlen(s));
 }
 
-/* ---- comparing two event streams ---- */
-
-static bool same_str(const yaml_char_t *a, const yaml_char_t *b)
-{
-	if (!a || !b)
-		return a == b;
-	return strcmp((const char *)a, (const char *)b) == 0;
-}
-
-static bool same_mark(yaml_mark_t a, yaml_mark_t b)
-{
-	return a.index == b.index && a.line == b.line && a.column == b.column;
-}
-
-/* NULL when the events are the same, else what differs. */
-static const char *differ(const yaml_event_t *a, const yaml_event_t *b)
-{
-	if (a->type != b->type)
-		return "type";
-	if (!same_mark(a->start_mark, b->start_mark))
-		return "start mark";
-	if (!same_mark(a->end_mark, b->end_mark))
-		return "end mark";
-	switch (a->type) {
-	case YAML_STREAM_START_EVENT:
-		return a->data.stream_start.encoding == b->data.stream_start.encoding
-			       ? NULL : "encoding";
-	case YAML_DOCUMENT_START_EVENT:
-		if (a->data.document_start.implicit != b->data.document_start.implicit)
-			return "implicit";
-		if (!a->data.document_start.version_directive !=
-			    !b->data.document_start.version_directive ||
-		    (a->data.document_start.tag_directives.start !=
-		     a->data.document_start.tag_directives.end) !=
-			    (b->data.document_start.tag_directives.start !=
-			     b->data.document_start.tag_directives.end))
-			return "directives";
-		return NULL;
-	case YAML_DOCUMENT_END_EVENT:
-		return a->data.document_end.implicit == b->data.document_end.implicit
-			       ? NULL : "implicit";
-	case YAML_ALIAS_EVENT:
-		return same_str(a->data.alias.anchor, b->data.alias.anchor)
-			       ? NULL : "anchor";
-	case YAML_SCALAR_EVENT:
-		if (a->data.scalar.length != b->data.scalar.length ||
-		    memcmp(a->data.scalar.value, b->data.scalar.value,
-			   a->data.scalar.length) ||
-		    b->data.scalar.value[b->data.scalar.length] != '\0')
-			return "value";
-		if (!same_str(a->data.scalar.anchor, b->data.scalar.anchor) ||
-		    !same_str(a->data.scalar.tag, b->data.scalar.tag))
-			return "anchor or tag";
-		if (a->data.scalar.plain_implicit != b->data.scalar.plain_implicit ||
-		    a->data.scalar.quoted_implicit != b->data.scalar.quoted_implicit)
-			return "implicit";
-		return a->data.scalar.style == b->data.scalar.style ? NULL : "style";
-	case YAML_SEQUENCE_START_EVENT:
-		if (!same_str(a->data.sequence_start.anchor, b->data.sequence_start.anchor) ||
-		    !same_str(a->data.sequence_start.tag, b->data.sequence_start.tag))
-			return "anchor or tag";
-		if (a->data.sequence_start.implicit != b->data.sequence_start.implicit)
-			return "implicit";
-		return a->data.sequence_start.style == b->data.sequence_start.style
-			       ? NULL : "style";
-	case YAML_MAPPING_START_EVENT:
-		if (!same_str(a->data.mapping_start.anchor, b->data.mapping_start.anchor) ||
-		    !same_str(a->data.mapping_start.tag, b->data.mapping_start.tag))
-			return "anchor or tag";
-		if (a->data.mapping_start.implicit != b->data.mapping_start.implicit)
-			return "implicit";
-		return a->data.mapping_start.style == b->data.mapping_start.style
-			       ? NULL : "style";
-	default:
-		return NULL;
-	}
-}
+/* ---- comparing with libyaml ---- */
 
 typedef struct tally {
 	unsigned texts;
 	unsigned whole;   /* texts the fast source read to the end */
 } tally;
 
-static void fail_on(const char *what, const char *s, size_t len, size_t k,
-		    const char *why)
-{
-	print_error("%s: event %zu differs (%s) on this text:\n---\n%.*s\n---\n",
-		    what, k, why, (int)len, s);
-	fail();
-}
-
-/* Reads `s` with libyaml alone and with the reader's feed; they must
- * agree up to the end or up to libyaml's error (or the depth at which the
- * feed stops). */
 static void compare(const char *what, const char *s, size_t len, tally *t)
 {
-	yaml_parser_t ref, par;
-	assert_true(yaml_parser_initialize(&ref));
-	assert_true(yaml_parser_initialize(&par));
-	yaml_parser_set_input_string(&ref, (const unsigned char *)s, len);
-	yaml_parser_set_encoding(&ref, YAML_UTF8_ENCODING);
-	yaml_parser_set_input_string(&par, (const unsigned char *)s, len);
-	yaml_parser_set_encoding(&par, YAML_UTF8_ENCODING);
-	yl_feed f;
-	assert_true(yl_feed_start(&f, &par, s, len, 1, NULL, 0));
-	unsigned depth = 0;
-	for (size_t k = 0;; k++) {
-		yaml_event_t ev;
-		int ok = yaml_parser_parse(&ref, &ev);
-		const yaml_event_t *got = yl_feed_next(&f);
-		if (!ok) {
-			if (got)
-				fail_on(what, s, len, k, "libyaml fails here, the feed does not");
-			assert_true(f.failed);
-			assert_int_equal(ref.error, par.error);
-			assert_true(same_mark(ref.problem_mark, par.problem_mark));
-			break;
-		}
-		if (!got) {
-			yaml_event_delete(&ev);
-			if (depth > TL_YAML_MAX_DEPTH)
-				break; /* the feed stops there on purpose */
-			fail_on(what, s, len, k, "the feed ends early");
-		}
-		const char *why = differ(&ev, got);
-		if (why)
-			fail_on(what, s, len, k, why);
-		if (ev.type == YAML_SEQUENCE_START_EVENT ||
-		    ev.type == YAML_MAPPING_START_EVENT)
-			depth++;
-		else if (ev.type == YAML_SEQUENCE_END_EVENT ||
-			 ev.type == YAML_MAPPING_END_EVENT)
-			depth--;
-		bool end = ev.type == YAML_STREAM_END_EVENT;
-		yaml_event_delete(&ev);
-		if (end)
-			break;
+	tl_fast_diff d = tl_yaml_fast_diff(s, len);
+	if (d.what) {
+		print_error("%s: event %zu differs (%s) on this text:\n---\n%.*s\n---\n",
+			    what, d.event, d.what, (int)len, s);
+		fail();
 	}
 	t->texts++;
-	if (!f.fast.bailed)
-		t->whole++;
-	yl_feed_stop(&f, NULL, 0);
-	yaml_parser_delete(&ref);
-	yaml_parser_delete(&par);
+	t->whole += d.whole;
 }
 
 /* ---- random texts ---- */
