@@ -166,9 +166,12 @@ tl_status tl_analyze_holes(tl_ctx *ctx, tl_type_id type, const tl_target *t,
 	}
 	out->padding = (l->size * 8 - best_bits) / 8;
 	if (nv > 0 && !is_union) {
-		if (!collect(ctx, t, type, l, best, &sp))
-			goto oom;
-		covered_bits(&sp);
+		/* the spans in hand are the last variant's, sorted: a struct's */
+		if (best != nv - 1) {
+			if (!collect(ctx, t, type, l, best, &sp))
+				goto oom;
+			covered_bits(&sp);
+		}
 		if (!make_holes(&sp, l->size * 8, out))
 			goto oom;
 	}
