@@ -4,11 +4,13 @@
  *
  * Two parts, mirroring libyaml's own split:
  * - the tokenizer cuts whole lines into tokens: '-' entries, flow '[' ','
- *   ']', and scalars (a scalar followed by ': ' is a key). It stays one
- *   line ahead of the state machine: libyaml looks at most at the first
- *   token of the next line before it gives the events of a line, so an
- *   error there that libyaml would report first is seen here first too,
- *   and the events of the line are never given.
+ *   ']', and scalars (a scalar followed by ': ' is a key). libyaml reads
+ *   ahead before it gives events: past a token that may be a key, up to
+ *   the rest of its line and the first token of the next line (all of it,
+ *   when that is a plain scalar running over several lines). So the
+ *   tokenizer takes whole lines, stays one line ahead of the state
+ *   machine, and bails on a line where libyaml would fail that early
+ *   (content_line): the events of the line above are then never given.
  * - the state machine turns tokens into events by indentation, as
  *   libyaml's scanner (indents, BLOCK-END tokens) and parser (states) do
  *   between them, with the same marks.
