@@ -315,6 +315,24 @@ bool tl_rparse__path_keyword(const tl_token *t)
 	       tl_tok_is(t, "crate") || tl_tok_is(t, "Self");
 }
 
+bool tl_rparse__path_segment(tl_rparse *p, const char *what)
+{
+	if (p->cur.kind != TL_TOK_IDENT ||
+	    (tl_tok_is_keyword(&p->cur) && !tl_rparse__path_keyword(&p->cur))) {
+		char b[64];
+		tl_rparse_error(p, p->cur.loc, "expected %s, found %s", what,
+				tl_rparse__desc(&p->cur, b, sizeof(b)));
+		return false;
+	}
+	const char *seg = tl_rparse__intern_tok(p, &p->cur);
+	if (!seg || !TL_VEC_PUSH(p->segs, seg)) {
+		tl_rparse__oom(p);
+		return false;
+	}
+	tl_rparse__advance(p);
+	return true;
+}
+
 /* A PATH node and its segments in one block: most paths are one name. */
 static tl_texpr *new_path(tl_arena *syn, uint32_t nsegs)
 {
@@ -360,25 +378,15 @@ const tl_texpr *tl_rparse_simple_path(tl_ctx *ctx, tl_arena *syn,
 
 static const tl_texpr *parse_path(tl_rparse *p)
 {
-	char b[64];
 	tl_loc loc = p->cur.loc;
 	bool global = tl_rparse_eat(p, TL_P2(':', ':'));
 	size_t mark = p->segs.len;
 	const tl_garg *args = NULL;
 	uint32_t nargs = 0;
 	for (;;) {
-		if (p->cur.kind != TL_TOK_IDENT ||
-		    (tl_tok_is_keyword(&p->cur) && !tl_rparse__path_keyword(&p->cur))) {
-			tl_rparse_error(p, p->cur.loc, "expected a type, found %s",
-					tl_rparse__desc(&p->cur, b, sizeof(b)));
+		if (!tl_rparse__path_segment(p, "a type"))
 			break;
-		}
-		const char *seg = tl_rparse__intern_tok(p, &p->cur);
-		if (!seg || !TL_VEC_PUSH(p->segs, seg)) {
-			tl_rparse__oom(p);
-			break;
-		}
-		tl_rparse__advance(p);
+		const char *seg = p->segs.items[p->segs.len - 1];
 		if (tl_rparse__is(p, '!') && p->type_macro) {
 			uint32_t n = (uint32_t)(p->segs.len - mark);
 			const tl_texpr *t = p->type_macro(p->type_macro_user, p,

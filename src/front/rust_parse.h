@@ -139,6 +139,10 @@ bool tl_rparse__gargs(tl_rparse *p, const char *owner, const tl_garg **out,
 tl_texpr *tl_rparse__new_tx(tl_rparse *p, tl_tx_kind kind, tl_loc loc);
 bool tl_rparse__push_ty(tl_rparse *p, const tl_texpr *t);
 bool tl_rparse__path_keyword(const tl_token *t);
+/* One segment of a path at the current token (a name, or self, super,
+ * crate, Self) pushed on p->segs, and moved past; else "expected <what>,
+ * found ..." is reported. False to end the path. */
+bool tl_rparse__path_segment(tl_rparse *p, const char *what);
 /* rust_parse_bounds.c */
 void tl_rparse__skip_for(tl_rparse *p);
 const tl_texpr *tl_rparse__fnptr(tl_rparse *p);

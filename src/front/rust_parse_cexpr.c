@@ -142,7 +142,6 @@ static const tl_cexpr *intrinsic_call(tl_rparse *p, tl_cexpr *e, int op)
  * call of size_of/align_of (other calls are errors naming them). */
 static const tl_cexpr *parse_path_expr(tl_rparse *p)
 {
-	char b[64];
 	tl_cexpr *e = new_cx(p, TL_CX_PATH, p->cur.loc);
 	if (!e)
 		return NULL;
@@ -153,21 +152,8 @@ static const tl_cexpr *parse_path_expr(tl_rparse *p)
 	if (is_global)
 		tl_rparse__advance(p);
 	for (;;) {
-		if (p->cur.kind != TL_TOK_IDENT ||
-		    (tl_tok_is_keyword(&p->cur) && !tl_tok_is(&p->cur, "Self") &&
-		     !tl_tok_is(&p->cur, "crate") && !tl_tok_is(&p->cur, "self") &&
-		     !tl_tok_is(&p->cur, "super"))) {
-			tl_rparse_error(p, p->cur.loc,
-					"expected a constant expression, found %s",
-					tl_rparse__desc(&p->cur, b, sizeof(b)));
+		if (!tl_rparse__path_segment(p, "a constant expression"))
 			break;
-		}
-		const char *seg = tl_rparse__intern_tok(p, &p->cur);
-		if (!seg || !TL_VEC_PUSH(p->segs, seg)) {
-			tl_rparse__oom(p);
-			break;
-		}
-		tl_rparse__advance(p);
 		if (!tl_rparse__is(p, TL_P2(':', ':')) ||
 		    tl_rlex_peek(&p->lx)->kind != TL_TOK_IDENT)
 			break;
