@@ -361,16 +361,16 @@ static void body_key(tl_yl *y, tl_def *def, int key, tl_loc loc)
 {
 	switch (key) {
 	case K_REPR: yl_repr(y, def); break;
-	case K_STRUCT: def->kind = TL_DEF_STRUCT; yl_fields(y, def, "struct"); break;
-	case K_UNION: def->kind = TL_DEF_UNION; yl_fields(y, def, "union"); break;
-	case K_TUPLE: def->kind = TL_DEF_STRUCT; yl_tuple(y, def); break;
-	case K_ENUM: def->kind = TL_DEF_ENUM; yl_enum(y, def); break;
+	case K_STRUCT: def->kind = TL_DEF_STRUCT; yl_field_list(y, def, "struct"); break;
+	case K_UNION: def->kind = TL_DEF_UNION; yl_field_list(y, def, "union"); break;
+	case K_TUPLE: def->kind = TL_DEF_STRUCT; yl_field_list(y, def, "tuple"); break;
+	case K_ENUM: def->kind = TL_DEF_ENUM; yl_field_list(y, def, "enum"); break;
 	case K_OPAQUE: def->kind = TL_DEF_OPAQUE; yl_opaque(y, def, loc); break;
 	case K_ALIAS:
 		def->kind = TL_DEF_ALIAS;
 		def->alias_of = yl_type(y, "'alias' of", def->name);
 		break;
-	case K_CLOSURE: def->kind = TL_DEF_CLOSURE; yl_closure(y, def); break;
+	case K_CLOSURE: def->kind = TL_DEF_CLOSURE; yl_field_list(y, def, "closure"); break;
 	case K_CASES: def->kind = TL_DEF_STRUCT; yl_cases(y, def, loc); break;
 	case K_BUDGET: yl_u64(y, "'budget'", &def->budget, NULL); break;
 	case K_PATH: yl_path(y, def); break;

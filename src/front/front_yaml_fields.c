@@ -248,7 +248,7 @@ static void tuple_items(tl_yl *y)
 	}
 }
 
-static void yl_fields_body(tl_yl *y, tl_def *def, const char *key)
+static void fields_body(tl_yl *y, tl_def *def, const char *key)
 {
 	/* "'struct' of", "'union' of" */
 	const char *what = key[0] == 's' ? "'struct' of" : "'union' of";
@@ -268,7 +268,7 @@ static void yl_fields_body(tl_yl *y, tl_def *def, const char *key)
 	check_dup_fields(y, def->fields, def->nfields, def->name);
 }
 
-static void yl_tuple_body(tl_yl *y, tl_def *def)
+static void tuple_body(tl_yl *y, tl_def *def)
 {
 	if (!yl_begin_seq(y, "'tuple' of", def->name,
 			  "a sequence of types such as '[u8, u32]'"))
@@ -280,7 +280,7 @@ static void yl_tuple_body(tl_yl *y, tl_def *def)
 	def->shape = TL_SHAPE_TUPLE;
 }
 
-static void yl_closure_body(tl_yl *y, tl_def *def)
+static void closure_body(tl_yl *y, tl_def *def)
 {
 	if (!yl_begin_seq(y, "'closure' of", def->name,
 			  "a sequence of captures such as '- i: { by: ref, type: i32 }'"))
@@ -352,7 +352,7 @@ static bool map_variant(tl_yl *y, tl_variant *v)
 	return ok;
 }
 
-static void yl_enum_body(tl_yl *y, tl_def *def)
+static void enum_body(tl_yl *y, tl_def *def)
 {
 	if (!yl_begin_seq(y, "'enum' of", def->name,
 			  "a sequence of variants such as '- Empty' or '- Number(i32)'"))
@@ -400,46 +400,30 @@ static void yl_enum_body(tl_yl *y, tl_def *def)
 				 def->variants[i].nfields, def->variants[i].name);
 }
 
-/* ---- field syntax ---- */
+/* ---- field lists ---- */
 
-/* Field types and discriminants are read by resolution only: they go to
- * the context's syntax arena, whose memory the main arena takes over once
- * everything is resolved (front/load.c). The prelude's stay where they
- * are (they are few, and prelude definitions are resolved later). */
-static void field_syntax(tl_yl *y, tl_arena **keep)
+void yl_field_list(tl_yl *y, tl_def *def, const char *key)
 {
-	*keep = y->rp.syn;
+	/* field types and discriminants are read by resolution only: they
+	 * go to the context's syntax arena, whose memory the main arena takes
+	 * over once everything is resolved (front/load.c); the prelude's stay
+	 * where they are (they are few, and prelude definitions are resolved
+	 * later) */
+	tl_arena *keep = y->rp.syn;
 	y->rp.syn = y->builtin ? &y->ctx->arena : &y->ctx->syntax;
-}
-
-void yl_fields(tl_yl *y, tl_def *def, const char *key)
-{
-	tl_arena *keep;
-	field_syntax(y, &keep);
-	yl_fields_body(y, def, key);
-	y->rp.syn = keep;
-}
-
-void yl_tuple(tl_yl *y, tl_def *def)
-{
-	tl_arena *keep;
-	field_syntax(y, &keep);
-	yl_tuple_body(y, def);
-	y->rp.syn = keep;
-}
-
-void yl_closure(tl_yl *y, tl_def *def)
-{
-	tl_arena *keep;
-	field_syntax(y, &keep);
-	yl_closure_body(y, def);
-	y->rp.syn = keep;
-}
-
-void yl_enum(tl_yl *y, tl_def *def)
-{
-	tl_arena *keep;
-	field_syntax(y, &keep);
-	yl_enum_body(y, def);
+	switch (key[0]) {
+	case 't':
+		tuple_body(y, def);
+		break;
+	case 'c':
+		closure_body(y, def);
+		break;
+	case 'e':
+		enum_body(y, def);
+		break;
+	default: /* struct, union */
+		fields_body(y, def, key);
+		break;
+	}
 	y->rp.syn = keep;
 }

@@ -196,11 +196,8 @@ void yl_def(tl_yl *y);
 void yl_impls(tl_yl *y);
 
 /* ---- front_yaml_fields.c ---- */
-/* `struct:`/`union:` fields, `tuple:` items, `closure:` captures and
- * `enum:` variants of `def`. */
-void yl_fields(tl_yl *y, tl_def *def, const char *key);
-void yl_tuple(tl_yl *y, tl_def *def);
-void yl_closure(tl_yl *y, tl_def *def);
-void yl_enum(tl_yl *y, tl_def *def);
+/* The value of the `key` of `def` that lists its fields: `struct:` or
+ * `union:` fields, `tuple:` items, `closure:` captures, `enum:` variants. */
+void yl_field_list(tl_yl *y, tl_def *def, const char *key);
 
 #endif
