@@ -238,13 +238,8 @@ tl_status tl_parse_type(tl_ctx *ctx, const char *text, tl_type_id *out)
 	const tl_source *src = tl_source_get(ctx, file);
 	if (!src)
 		return TL_ENOMEM;
-	tl_rparse p;
-	tl_rparse_init(&p, ctx);
-	tl_rparse_begin(&p, src->text, src->len, (tl_loc){file, 1, 1}, false);
-	const tl_texpr *t = tl_rparse_type(&p);
-	if (t && !tl_rparse_end(&p, "the type"))
-		t = NULL;
-	tl_rparse_release(&p);
+	const tl_texpr *t = tl_rparse_type_text(ctx, src->text, src->len,
+						(tl_loc){file, 1, 1});
 	if (!t)
 		return ctx->oom ? TL_ENOMEM : TL_EINPUT;
 	return tl_resolve_texpr(ctx, t, out);

@@ -26,13 +26,8 @@ static tl_type_id rsv_shared(rsv *r, const tl_texpr *t, tl_loc at)
 	r->ctx->mute--;
 	if (id && r->ctx->muted == muted)
 		return id;
-	tl_rparse p;
-	tl_rparse_init(&p, r->ctx);
-	tl_rparse_begin(&p, t->shared_text, strlen(t->shared_text), at, false);
-	const tl_texpr *own = tl_rparse_type(&p);
-	if (own && !tl_rparse_end(&p, "the type"))
-		own = NULL;
-	tl_rparse_release(&p);
+	const tl_texpr *own = tl_rparse_type_text(r->ctx, t->shared_text,
+						  strlen(t->shared_text), at);
 	return own ? rsv_type(r, own) : 0;
 }
 

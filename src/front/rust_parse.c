@@ -650,3 +650,16 @@ const tl_texpr *tl_rparse_type(tl_rparse *p)
 	return tl_rparse__type(p, true);
 }
 
+const tl_texpr *tl_rparse_type_text(tl_ctx *ctx, const char *text, size_t len,
+				    tl_loc start)
+{
+	tl_rparse p;
+	tl_rparse_init(&p, ctx);
+	tl_rparse_begin(&p, text, len, start, false);
+	const tl_texpr *t = tl_rparse_type(&p);
+	if (t && !tl_rparse_end(&p, "the type"))
+		t = NULL;
+	tl_rparse_release(&p);
+	return t;
+}
+

@@ -82,6 +82,11 @@ void tl_rparse_begin_tokens(tl_rparse *p, const tl_token *toks, size_t n,
 
 /* A type: `u8`, `Vec<T>`, `&'a mut [u8]`, `fn(i32) -> i32`, `dyn A + B`. */
 const tl_texpr *tl_rparse_type(tl_rparse *p);
+/* The whole of text[0..len) as one type, its first character at `start`,
+ * with a parser of its own (nodes in the context's arena); NULL once the
+ * error is reported. */
+const tl_texpr *tl_rparse_type_text(tl_ctx *ctx, const char *text, size_t len,
+				    tl_loc start);
 /* A constant expression: literals, `true`/`false`, paths, unary - !,
  * binary + - * / % << >> & | ^, comparisons, && || with Rust precedence,
  * parentheses, braces, `as` casts, size_of::<T>() and align_of::<T>()
