@@ -425,13 +425,18 @@ tl_status tl_report_build(tl_ctx *ctx, const tl_report_request *req,
 	return TL_OK;
 }
 
+void tl_report__release_entries(tl_report_entry *e, size_t n)
+{
+	for (size_t k = 0; k < n; k++)
+		if (!e[k].same_as)
+			tl_holes_release(&e[k].holes);
+}
+
 void tl_report_free(tl_report *r)
 {
 	if (!r)
 		return;
-	for (size_t i = 0; i < r->nentries; i++)
-		if (!r->entries[i].same_as)
-			tl_holes_release(&r->entries[i].holes);
+	tl_report__release_entries(r->entries, r->nentries);
 	free(r->entries);
 	free(r);
 }

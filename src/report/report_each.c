@@ -45,22 +45,16 @@ typedef struct stream {
 	tl_status st;         /* the consumer's first failure */
 } stream;
 
-static void release_entries(tl_report_entry *e, size_t n)
-{
-	for (size_t k = 0; k < n; k++)
-		if (!e[k].same_as)
-			tl_holes_release(&e[k].holes);
-}
-
-/* Hands a batch's types to the consumer, then frees what they held. */
-static tl_status consume(stream *p, batch *b)
+/* Hands a batch's types to the consumer (unless `skip`: it failed
+ * already), then frees what they held. */
+static tl_status consume(stream *p, batch *b, bool skip)
 {
 	tl_status st = TL_OK;
 	tl_report_entry *e = b->e;
 	for (size_t i = 0; i < b->ntypes; i++) {
-		if (!st && b->count[i])
+		if (!skip && !st && b->count[i])
 			st = p->fn(e, b->count[i], p->user);
-		release_entries(e, b->count[i]);
+		tl_report__release_entries(e, b->count[i]);
 		e += b->count[i];
 	}
 	b->ntypes = 0;
@@ -80,16 +74,7 @@ static void *consumer_thread(void *arg)
 		batch *b = &p->b[p->head];
 		bool skip = p->st != TL_OK;
 		pthread_mutex_unlock(&p->lock);
-		tl_status st = TL_OK;
-		if (skip) {
-			tl_report_entry *e = b->e;
-			for (size_t i = 0; i < b->ntypes; e += b->count[i], i++)
-				release_entries(e, b->count[i]);
-			b->ntypes = 0;
-			tl_arena_clear(&b->mem);
-		} else {
-			st = consume(p, b);
-		}
+		tl_status st = consume(p, b, skip);
 		pthread_mutex_lock(&p->lock);
 		if (st && !p->st)
 			p->st = st;
@@ -116,7 +101,7 @@ static tl_status each_serial(tl_ctx *ctx, const tl_report_request *req,
 		st = tl_report__build_type(ctx, &mem, memo, req, i, e, &n);
 		if (!st && n)
 			st = fn(e, n, user);
-		release_entries(e, n);
+		tl_report__release_entries(e, n);
 		tl_arena_clear(&mem);
 	}
 	tl_niche_memo_free(memo);
@@ -173,7 +158,7 @@ static tl_status each_threaded(tl_ctx *ctx, const tl_report_request *req,
 			size_t n = 0;
 			st = tl_report__build_type(ctx, &b->mem, memo, req, i, e, &n);
 			if (st) { /* as serially: this type's entries are not handed on */
-				release_entries(e, n);
+				tl_report__release_entries(e, n);
 				break;
 			}
 			b->count[b->ntypes++] = (uint32_t)n;

@@ -13,5 +13,8 @@ tl_status tl_report__build_type(tl_ctx *ctx, tl_arena *mem,
 				tl_niche_memo *memo,
 				const tl_report_request *req, size_t i,
 				tl_report_entry *out, size_t *n);
+/* Frees what entries e[0..n) hold apart from their arena (the holes of
+ * those that are no copy of another) (report.c). */
+void tl_report__release_entries(tl_report_entry *e, size_t n);
 
 #endif
