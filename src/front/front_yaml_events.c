@@ -19,7 +19,6 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "front/front_yaml_int.h"
 #include "util/block_pool.h"
@@ -123,16 +122,6 @@ static void *parser_thread(void *arg)
 	return NULL;
 }
 
-static bool want_thread(unsigned jobs)
-{
-	if (jobs == 1)
-		return false;
-	if (jobs >= 2)
-		return true;
-	long n = sysconf(_SC_NPROCESSORS_ONLN);
-	return n >= 2;
-}
-
 bool yl_feed_start(yl_feed *f, yaml_parser_t *parser, const char *text,
 		   size_t len, unsigned jobs, tl_arena *const *arenas, size_t n)
 {
@@ -145,7 +134,7 @@ bool yl_feed_start(yl_feed *f, yaml_parser_t *parser, const char *text,
 		if (!f->chunks[i].ev || !f->chunks[i].voff)
 			return false;
 	}
-	if (!want_thread(jobs))
+	if (!tl_jobs_second_thread(jobs))
 		return true;
 	if (pthread_mutex_init(&f->lock, NULL))
 		return true; /* no thread: the reader parses */

@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "model/ctx_internal.h"
 #include "util/strbuf.h"
@@ -55,6 +56,13 @@ void tl_ctx_free(tl_ctx *ctx)
 void tl_ctx_set_jobs(tl_ctx *ctx, unsigned jobs)
 {
 	ctx->jobs = jobs;
+}
+
+bool tl_jobs_second_thread(unsigned jobs)
+{
+	if (jobs == 1)
+		return false;
+	return jobs >= 2 || sysconf(_SC_NPROCESSORS_ONLN) >= 2;
 }
 
 const char *tl_intern(tl_ctx *ctx, const char *s, size_t n)

@@ -137,6 +137,9 @@ int tl_type__reserve(tl_ctx *ctx, size_t ntypes, size_t ndefs);
  * instead of growing and rehashing (and faulting in fresh pages) time
  * after time. Only a hint: out of memory here is not an error. */
 void tl_ctx_expect_defs(tl_ctx *ctx, size_t ndefs);
+/* Whether work asked to use `jobs` threads (ctx->jobs: 0 = one per core)
+ * may put a part of it on a second thread. */
+bool tl_jobs_second_thread(unsigned jobs);
 const char *tl_intern_cstr(tl_ctx *ctx, const char *s);
 
 /* Adds a loaded file; returns its id (>= 1), 0 when out of memory. */

@@ -13,7 +13,6 @@
  */
 #include <pthread.h>
 #include <stdlib.h>
-#include <unistd.h>
 
 #include "model/ctx_internal.h"
 #include "report/report_int.h"
@@ -112,9 +111,7 @@ static tl_status each_serial(tl_ctx *ctx, const tl_report_request *req,
 
 static bool want_thread(const tl_ctx *ctx, const tl_report_request *req)
 {
-	if (ctx->jobs == 1 || req->ntypes < MIN_THREADED)
-		return false;
-	return ctx->jobs >= 2 || sysconf(_SC_NPROCESSORS_ONLN) >= 2;
+	return req->ntypes >= MIN_THREADED && tl_jobs_second_thread(ctx->jobs);
 }
 
 static void pipe_free(stream *p)
