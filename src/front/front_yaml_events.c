@@ -1,21 +1,25 @@
 /*
- * YAML front end: the libyaml event source of the reader (front_yaml_read.c).
+ * YAML front end: the event source of the reader (front_yaml_read.c): the
+ * fast source (front_yaml_fast.h) while it lasts, then libyaml from where
+ * it bailed, past the events already given.
  *
- * libyaml's parser runs on a thread of its own when a second core is
+ * The parsing runs on a thread of its own when a second core is
  * available: it fills chunks of events and hands them to the reader
  * through a ring, so parsing the YAML and building the model overlap. The
- * events are libyaml's own (no copies): the parsing side deletes a chunk's
- * events when the reader hands the chunk back, before refilling it, so
- * every allocation is made and freed on the parsing thread. The ring is
- * deep enough to ride out the reader's slow moments (a page fault on a
- * fresh arena block) without stalling the parser, and small (a few
- * MB) however long the file. With one core (or jobs = 1) the
- * reader fills each chunk itself when it runs dry: the same events in the
- * same order, so the result cannot depend on the thread.
+ * events are not copied: libyaml's are its own, deleted by the parsing
+ * side when the reader hands their chunk back, before refilling it, so
+ * every allocation is made and freed on the parsing thread; the fast
+ * source's values live in the chunk's buffer. The ring is deep enough to
+ * ride out the reader's slow moments (a page fault on a fresh arena
+ * block) without stalling the parser, and small (a few MB) however long
+ * the file. With one core (or jobs = 1) the reader fills each chunk
+ * itself when it runs dry: the same events in the same order, so the
+ * result cannot depend on the thread.
  *
- * The parser thread touches only the parser and the chunks; chunks change
- * hands under the ring's mutex, and libyaml's error (kept in the parser)
- * is read only after the thread has stopped for good.
+ * The parser thread touches only the parser, the fast source and the
+ * chunks; chunks change hands under the ring's mutex, and libyaml's error
+ * (kept in the parser) is read only after the thread has stopped for
+ * good.
  */
 #include <stdlib.h>
 #include <string.h>

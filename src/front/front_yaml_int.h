@@ -44,7 +44,7 @@ typedef struct yl_set {
 	uint32_t gen;
 } yl_set;
 
-/* ---- front_yaml_events.c: libyaml's events, parsed ahead on a thread ---- */
+/* ---- front_yaml_events.c: the events, parsed ahead on a thread ---- */
 
 #define YL_CHUNKS 16
 
