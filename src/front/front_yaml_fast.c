@@ -476,6 +476,7 @@ static bool scalar_event(yl_fast *s, yaml_event_t *ev, const yl_ftok *t,
 	const char *v = s->text + t->vpos;
 	if (!append(o->buf, o->len, o->cap, v, t->vlen, o->voff))
 		return bail(s);
+	size_t len = t->vlen;
 	if (t->unquote) { /* '' stands for ' */
 		char *d = *o->buf + *o->voff, *w = d;
 		for (size_t i = 0; i < t->vlen; i++) {
@@ -484,9 +485,10 @@ static bool scalar_event(yl_fast *s, yaml_event_t *ev, const yl_ftok *t,
 				i++;
 		}
 		*w = '\0';
-		*o->len = *o->voff + (size_t)(w - d) + 1;
+		len = (size_t)(w - d);
+		*o->len = *o->voff + len + 1;
 	}
-	ev->data.scalar.length = strlen(*o->buf + *o->voff);
+	ev->data.scalar.length = len;
 	return true;
 }
 
