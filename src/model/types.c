@@ -407,9 +407,7 @@ static bool def_types_reserve(tl_ctx *ctx, size_t need)
 
 int tl_type__reserve(tl_ctx *ctx, size_t ntypes, size_t ndefs)
 {
-	size_t cap = ctx->type_cap ? ctx->type_cap : 1024;
-	while ((ntypes + 1) * 4 >= cap * 3)
-		cap *= 2;
+	size_t cap = tl_table_cap(ntypes, ctx->type_cap ? ctx->type_cap : 1024);
 	if (cap > ctx->type_cap && slots_resize(ctx, cap) < 0)
 		return -1;
 	if (!tl_grow((void **)&ctx->types.items, &ctx->types.cap, ntypes,

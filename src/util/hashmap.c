@@ -28,8 +28,7 @@ void tl_strtab_release(tl_strtab *t)
 	tl_strtab_init(t);
 }
 
-/* The power-of-two capacity that holds n entries under the 3/4 load. */
-static size_t cap_for(size_t n, size_t cap)
+size_t tl_table_cap(size_t n, size_t cap)
 {
 	while ((n + 1) * 4 >= cap * 3)
 		cap *= 2;
@@ -173,12 +172,12 @@ int tl_ptrmap_put(tl_ptrmap *m, const void *key, void *value)
 
 int tl_strtab_reserve(tl_strtab *t, size_t n)
 {
-	size_t cap = cap_for(n, t->cap ? t->cap : 256);
+	size_t cap = tl_table_cap(n, t->cap ? t->cap : 256);
 	return cap > t->cap ? strtab_resize(t, cap) : 0;
 }
 
 int tl_ptrmap_reserve(tl_ptrmap *m, size_t n)
 {
-	size_t cap = cap_for(n, m->cap ? m->cap : 64);
+	size_t cap = tl_table_cap(n, m->cap ? m->cap : 64);
 	return cap > m->cap ? ptrmap_resize(m, cap) : 0;
 }

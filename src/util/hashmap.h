@@ -15,6 +15,9 @@
 #include "util/arena.h"
 
 uint64_t tl_hash_bytes(const void *p, size_t n, uint64_t seed);
+/* The power-of-two capacity, `cap` or a multiple, that holds n entries
+ * under the tables' 3/4 load (also the type table's, model/types.c). */
+size_t tl_table_cap(size_t n, size_t cap);
 
 typedef struct tl_strtab_slot {
 	const char *s;  /* NULL: empty */
