@@ -9,6 +9,7 @@
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "cli_inputs.h"
@@ -163,7 +164,8 @@ static int parse_args(int argc, char **argv, report_args *a, bool show)
 
 /* `--timings`: the wall time of each phase on stderr, with the CPU time
  * and the page faults of the calling thread in it (the other threads
- * parse ahead and write the JSON). */
+ * parse ahead and write the JSON) and the process's resident memory at
+ * its end. */
 typedef struct phase_clock {
 	struct timespec last, cpu;
 	long faults;
@@ -177,6 +179,20 @@ static double ms_between(struct timespec a, struct timespec b)
 	       (double)(b.tv_nsec - a.tv_nsec) / 1e6;
 }
 
+/* Resident memory in MB (Linux's /proc), -1 when unknown. */
+static long resident_mb(void)
+{
+	FILE *f = fopen("/proc/self/statm", "r");
+	long size = 0, pages = -1;
+	if (f) {
+		if (fscanf(f, "%ld %ld", &size, &pages) != 2)
+			pages = -1;
+		fclose(f);
+	}
+	long page = sysconf(_SC_PAGESIZE);
+	return pages < 0 || page <= 0 ? -1 : pages * (page / 1024) / 1024;
+}
+
 static void phase(phase_clock *pc, const char *name)
 {
 	struct timespec now, cpu = {0, 0};
@@ -186,9 +202,10 @@ static void phase(phase_clock *pc, const char *name)
 	long faults = getrusage(RUSAGE_THREAD, &ru) ? 0 : ru.ru_minflt + ru.ru_majflt;
 	if (name && pc->len < sizeof(pc->text)) {
 		int n = snprintf(pc->text + pc->len, sizeof(pc->text) - pc->len,
-				 "%s%s %.1f ms (cpu %.1f ms, %ld faults)",
+				 "%s%s %.1f ms (cpu %.1f ms, %ld faults, rss %ld MB)",
 				 pc->len ? ", " : "", name, ms_between(pc->last, now),
-				 ms_between(pc->cpu, cpu), faults - pc->faults);
+				 ms_between(pc->cpu, cpu), faults - pc->faults,
+				 resident_mb());
 		if (n > 0)
 			pc->len += (size_t)n;
 	}
