@@ -460,6 +460,14 @@ static const char *const keywords6[] = {"become", "extern", "return", "static",
 static const char *const keywords7[] = {"unsized", "virtual", NULL};
 static const char *const keywords8[] = {"abstract", "continue", "override", NULL};
 
+/* The first letters of the keywords of each length above, bit c - 'a'
+ * or 26 + c - 'A' (test_typeexpr checks every keyword): most type names
+ * (u8, T0, Vec, String) are turned away by this test alone. */
+static const uint64_t first_letters[] = {
+	0, 0, 0x129, 0x12982a, 0x1000000c9910, 0x14c1027, 0x1e0012, 0x300000,
+	0x4005,
+};
+
 bool tl_tok_is_keyword(const tl_token *t)
 {
 	static const char *const *const by_len[] = {
@@ -467,6 +475,11 @@ bool tl_tok_is_keyword(const tl_token *t)
 		keywords6, keywords7, keywords8,
 	};
 	if (t->kind != TL_TOK_IDENT || t->raw || t->len < 2 || t->len > 8)
+		return false;
+	unsigned char c = (unsigned char)t->text[0];
+	unsigned bit = c >= 'a' && c <= 'z' ? (unsigned)(c - 'a') :
+		       c >= 'A' && c <= 'Z' ? 26u + (unsigned)(c - 'A') : 63u;
+	if (!((first_letters[t->len] >> bit) & 1))
 		return false;
 	for (const char *const *k = by_len[t->len]; *k; k++)
 		if ((*k)[0] == t->text[0] && memcmp(*k, t->text, t->len) == 0)

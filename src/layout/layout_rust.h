@@ -49,8 +49,9 @@ tl_status tl_rust_univariant_size(tl_ctx *ctx, const tl_target *t,
 				  const tl_repr *repr, tl_ukind kind,
 				  tl_uresult *out);
 
-/* Field layouts of an ADT's fields, instantiated. *out is scratch from
- * malloc (NULL only when out of memory) that the caller frees, on error too. */
+/* Field layouts of an ADT's fields, instantiated. *out is in the
+ * context's scratch arena (NULL only when out of memory): the caller
+ * takes a mark before and rewinds to it when done, on error too. */
 tl_status tl_rust_field_layouts(tl_ctx *ctx, const tl_target *t,
 				const tl_type *adt, const tl_field *fields,
 				uint32_t n, const tl_layout ***out);

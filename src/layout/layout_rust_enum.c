@@ -120,7 +120,8 @@ static tl_status choose_tag(tl_ctx *ctx, const enum_in *e, const tl_target *t,
 			    tag_choice *out)
 {
 	out->d = discr_of(e, t);
-	out->vals = malloc((e->nv ? e->nv : 1) * sizeof(*out->vals));
+	out->vals = tl_arena_array(&ctx->scratch, e->nv ? e->nv : 1,
+				   sizeof(*out->vals));
 	if (!out->vals)
 		return TL_ENOMEM;
 	out->nvals = 0;
@@ -152,7 +153,6 @@ static tl_status choose_tag(tl_ctx *ctx, const enum_in *e, const tl_target *t,
 	out->size = b > least ? b : least;
 	out->is_signed = neg;
 	out->prim = int_prim(out->size, neg);
-	(void)ctx;
 	return TL_OK;
 }
 
@@ -401,8 +401,9 @@ static tl_status layout_enum(tl_ctx *ctx, const tl_target *t, enum_in *e,
 	enum_out alt = {0};
 	tag_choice tc = {0};
 	tl_status st = TL_ENOMEM;
-	r.v = calloc(e->nv ? e->nv : 1, sizeof(*r.v));
-	alt.v = calloc(e->nv ? e->nv : 1, sizeof(*alt.v));
+	/* scratch under tl_rust_enum's mark */
+	r.v = tl_arena_array(&ctx->scratch, e->nv ? e->nv : 1, sizeof(*r.v));
+	alt.v = tl_arena_array(&ctx->scratch, e->nv ? e->nv : 1, sizeof(*alt.v));
 	if (!r.v || !alt.v)
 		goto out;
 	if (present == 0) {
@@ -443,9 +444,6 @@ static tl_status layout_enum(tl_ctx *ctx, const tl_target *t, enum_in *e,
 	if (!st)
 		st = finish(ctx, e, &r, out);
 out:
-	free(tc.vals);
-	free(r.v);
-	free(alt.v);
 	return st;
 }
 
@@ -459,9 +457,10 @@ tl_status tl_rust_enum(tl_ctx *ctx, const tl_target *t, const tl_type *ty,
 	e.repr_c = d->repr.flags & TL_REPR_C;
 	e.repr_int = d->repr.flags & TL_REPR_INT;
 	/* scratch: only the layout built from them is kept */
-	e.fields = calloc(e.nv ? e.nv : 1, sizeof(*e.fields));
-	e.absent = calloc(e.nv ? e.nv : 1, sizeof(bool));
-	e.uninh = calloc(e.nv ? e.nv : 1, sizeof(bool));
+	tl_arena_mark mark = tl_arena_get_mark(&ctx->scratch);
+	e.fields = tl_arena_array(&ctx->scratch, e.nv ? e.nv : 1, sizeof(*e.fields));
+	e.absent = tl_arena_array(&ctx->scratch, e.nv ? e.nv : 1, sizeof(bool));
+	e.uninh = tl_arena_array(&ctx->scratch, e.nv ? e.nv : 1, sizeof(bool));
 	tl_status result = TL_OK;
 	if (!e.fields || !e.absent || !e.uninh) {
 		ctx->oom = true;
@@ -488,10 +487,6 @@ tl_status tl_rust_enum(tl_ctx *ctx, const tl_target *t, const tl_type *ty,
 	if (!result)
 		result = layout_enum(ctx, t, &e, out);
 out:
-	for (uint32_t v = 0; e.fields && v < e.nv; v++)
-		free(e.fields[v]);
-	free(e.fields);
-	free(e.absent);
-	free(e.uninh);
+	tl_arena_rewind(&ctx->scratch, mark);
 	return result;
 }

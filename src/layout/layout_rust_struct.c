@@ -265,7 +265,7 @@ tl_status tl_rust_field_layouts(tl_ctx *ctx, const tl_target *t,
 				const tl_type *adt, const tl_field *fields,
 				uint32_t n, const tl_layout ***out)
 {
-	const tl_layout **ls = calloc(n ? n : 1, sizeof(*ls));
+	const tl_layout **ls = tl_arena_array(&ctx->scratch, n ? n : 1, sizeof(*ls));
 	*out = ls;
 	if (!ls) {
 		ctx->oom = true;
@@ -297,7 +297,9 @@ static void to_layout(const tl_uresult *u, uint32_t n, tl_layout *out)
 tl_status tl_rust_tuple(tl_ctx *ctx, const tl_target *t, const tl_type *ty,
 			tl_loc use, tl_layout *out)
 {
-	const tl_layout **ls = calloc(ty->nargs ? ty->nargs : 1, sizeof(*ls));
+	tl_arena_mark mark = tl_arena_get_mark(&ctx->scratch);
+	const tl_layout **ls = tl_arena_array(&ctx->scratch,
+					      ty->nargs ? ty->nargs : 1, sizeof(*ls));
 	if (!ls) {
 		ctx->oom = true;
 		return TL_ENOMEM;
@@ -318,7 +320,7 @@ tl_status tl_rust_tuple(tl_ctx *ctx, const tl_target *t, const tl_type *ty,
 		to_layout(&u, ty->nargs, out);
 		out->tail = ty->nargs ? ls[ty->nargs - 1]->tail : TL_TAIL_SIZED;
 	}
-	free(ls);
+	tl_arena_rewind(&ctx->scratch, mark);
 	return st;
 }
 
@@ -517,11 +519,12 @@ tl_status tl_layout__rust_adt(tl_ctx *ctx, const tl_target *t,
 	for (uint32_t i = 0; i < d->nfields; i++)
 		if (d->fields[i].bit_width >= 0)
 			return tl_layout__c_adt(ctx, t, ty, out);
+	tl_arena_mark mark = tl_arena_get_mark(&ctx->scratch);
 	const tl_layout **ls;
 	tl_status st = tl_rust_field_layouts(ctx, t, ty, d->fields, d->nfields, &ls);
 	if (!st)
 		st = d->kind == TL_DEF_UNION ? layout_union(ctx, t, ty, ls, out) :
 			rust_struct(ctx, t, ty, ls, out);
-	free(ls);
+	tl_arena_rewind(&ctx->scratch, mark);
 	return st;
 }

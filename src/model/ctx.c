@@ -15,6 +15,7 @@ tl_status tl_ctx_new(tl_ctx **out)
 		return TL_ENOMEM;
 	tl_arena_init(&ctx->arena);
 	tl_arena_init(&ctx->syntax);
+	tl_arena_init(&ctx->scratch);
 	tl_strtab_init(&ctx->strings);
 	tl_ptrmap_init(&ctx->by_name);
 	tl_ptrmap_init(&ctx->impls);
@@ -49,6 +50,7 @@ void tl_ctx_free(tl_ctx *ctx)
 	tl_ptrmap_release(&ctx->diag_seen);
 	tl_strtab_release(&ctx->strings);
 	tl_arena_release(&ctx->syntax);
+	tl_arena_release(&ctx->scratch);
 	tl_arena_release(&ctx->arena);
 	free(ctx);
 }

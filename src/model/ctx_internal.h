@@ -47,6 +47,9 @@ struct tl_ctx {
 	/* syntax only resolution reads (YAML field types, discriminants):
 	 * handed to `arena` when resolution is done (front/load.c) */
 	tl_arena syntax;
+	/* scratch memory of the layout engine, in stack order: each user
+	 * takes a mark and rewinds to it before it returns (arena.h) */
+	tl_arena scratch;
 	/* definitions whose fields point into `syntax`: [from, to) index
 	 * ranges, one per YAML file loaded since the last release */
 	TL_VEC(tl_def_range) syntax_defs;

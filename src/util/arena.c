@@ -147,6 +147,33 @@ void tl_arena_clear(tl_arena *a)
 	block_reset(b);
 }
 
+tl_arena_mark tl_arena_get_mark(const tl_arena *a)
+{
+	tl_arena_mark m = {a->head, a->head ? a->head->pos : 0, a->used,
+			   a->ndebug};
+	return m;
+}
+
+void tl_arena_rewind(tl_arena *a, tl_arena_mark m)
+{
+	for (size_t i = m.ndebug; i < a->ndebug; i++)
+		free(a->debug[i]);
+	a->ndebug = m.ndebug;
+	a->used = m.used;
+	while (a->head && a->head != m.block) {
+		tl_arena_block *b = a->head;
+		a->head = b->next;
+		block_reset(b);
+		b->next = a->spare;
+		a->spare = b;
+	}
+	if (a->head) {
+		if (a->head->pos > a->head->dirty)
+			a->head->dirty = a->head->pos;
+		a->head->pos = m.pos;
+	}
+}
+
 #ifdef TL_ARENA_DEBUG
 static void *debug_alloc(tl_arena *a, size_t n)
 {

@@ -33,6 +33,21 @@ void tl_arena_release(tl_arena *a);
  * scratch memory that is filled and dropped once per item. */
 void tl_arena_clear(tl_arena *a);
 
+/* A point in an arena to go back to: scratch memory used in stack order,
+ * every function that takes a mark rewinding to it before it returns, so
+ * memory made after the mark is used again by the next caller. */
+typedef struct tl_arena_mark {
+	tl_arena_block *block; /* the newest block then, NULL if none */
+	size_t pos;            /* its fill then */
+	size_t used;
+	size_t ndebug;
+} tl_arena_mark;
+
+tl_arena_mark tl_arena_get_mark(const tl_arena *a);
+/* Ends every allocation made since `m`; the blocks taken since are kept
+ * for reuse. */
+void tl_arena_rewind(tl_arena *a, tl_arena_mark m);
+
 /* Takes large blocks from `pool` (block_pool.h) before mapping its own,
  * while it is set (NULL ends it; the pool must outlive its use). */
 void tl_arena_use_pool(tl_arena *a, struct tl_block_pool *pool);

@@ -50,6 +50,30 @@ static void lex_identifiers_raw_and_lifetimes(void **state)
 	assert_int_equal(next(&lx).kind, TL_TOK_EOF);
 }
 
+/* Every strict and reserved keyword is one, and names that share a
+ * keyword's length and first letter (or differ only in case) are not. */
+static void lex_every_keyword(void **state)
+{
+	(void)state;
+	const char *s =
+		"as do fn if in box dyn for let mod mut pub ref use else enum "
+		"impl loop move priv self Self true type async await break "
+		"const crate false final macro match super trait where while "
+		"yield become extern return static struct typeof unsafe unsized "
+		"virtual abstract continue override";
+	tl_rlex lx;
+	tl_rlex_init(&lx, s, strlen(s), 1, 1, 1);
+	int n = 0;
+	for (tl_token t = next(&lx); t.kind != TL_TOK_EOF; t = next(&lx), n++)
+		assert_true(tl_tok_is_keyword(&t));
+	assert_int_equal(n, 50);
+	const char *names = "at u8 u64 Vec String T0 f0 Box Option usize i32 "
+			    "SELF Type selfish _ a abstracts try gen union";
+	tl_rlex_init(&lx, names, strlen(names), 1, 1, 1);
+	for (tl_token t = next(&lx); t.kind != TL_TOK_EOF; t = next(&lx))
+		assert_false(tl_tok_is_keyword(&t));
+}
+
 static void lex_numbers_with_suffixes(void **state)
 {
 	(void)state;
@@ -937,6 +961,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(lex_identifiers_raw_and_lifetimes),
+		cmocka_unit_test(lex_every_keyword),
 		cmocka_unit_test(lex_numbers_with_suffixes),
 		cmocka_unit_test(lex_char_string_and_byte_literals),
 		cmocka_unit_test(lex_punctuation_longest_match),
