@@ -18,7 +18,10 @@ build=${1:-$root/build}
 sizes=${*:-10000 100000 1000000}
 tmp=${TMPDIR:-/tmp}/tl-bench-yaml
 mkdir -p "$tmp"
-cmake --build "$build" --target typelayout tl_bench_yaml_events >/dev/null
+# the release build (scripts/build-release.sh: link-time and, with GCC,
+# profile-guided optimisation), and the bare parser beside it
+"$root/scripts/build-release.sh" "$build"
+cmake --build "$build" --target tl_bench_yaml_events >/dev/null
 runs=${RUNS:-3}
 measure() { # prints "seconds maxrss_kb cpu_seconds"
     /usr/bin/time -f '%e %M %U %S' "$@" 2>&1 >/dev/null | tail -n 1 |

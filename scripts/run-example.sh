@@ -4,6 +4,5 @@
 set -eu
 cd "$(dirname "$0")/.."
 ./scripts/install-deps.sh
-cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
-cmake --build build -j"$(nproc)" --target typelayout >/dev/null
+./scripts/build-release.sh build
 ./build/typelayout report testdata/seed.yaml "$@"

@@ -1,6 +1,7 @@
 #!/bin/sh
 # Installs what is missing, builds twice (plain, and ASan+UBSan with the
-# arena's debug mode) and runs the whole test suite in both builds.
+# arena's debug mode) and runs the whole test suite in both builds; then
+# builds the optimised binary and runs the golden and error cases on it.
 set -eu
 cd "$(dirname "$0")/.."
 ./scripts/install-deps.sh
@@ -15,3 +16,10 @@ for variant in plain asan; do
     cmake --build "$dir" -j"$jobs" >/dev/null
     (cd "$dir" && ctest --output-on-failure -j"$jobs")
 done
+# The optimised build users run (link-time and profile-guided optimisation,
+# scripts/build-release.sh) against every golden file and error case: an
+# optimiser's mistake would show there.
+echo "== release build ==" >&2
+./scripts/build-release.sh build-test-release
+cmake -S . -B build-test-release >/dev/null # registers the tests
+(cd build-test-release && ctest --output-on-failure -j"$jobs" -L 'golden|errors')

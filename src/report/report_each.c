@@ -7,7 +7,9 @@
  * holes, niche paths: everything that reads and grows the context) while
  * the other hands the previous batch to the consumer, which sees only the
  * entries and the strings they point to. A ring of a few batches bounds the
- * memory; every batch has its own arena, cleared when it comes back. With
+ * memory; every batch has its own arena, cleared when it comes back. While
+ * it waits for a batch, the consumer faults in arena blocks for the
+ * context's arena, which the layouts fill (block_pool.h). With
  * one core, or jobs = 1, everything runs on the calling thread, one type at
  * a time: the same calls in the same order.
  */
@@ -16,6 +18,7 @@
 
 #include "model/ctx_internal.h"
 #include "report/report_int.h"
+#include "util/block_pool.h"
 
 enum {
 	BATCH_TYPES = 256,
@@ -42,6 +45,9 @@ typedef struct stream {
 	unsigned nfull;       /* full batches, the consumer's included */
 	bool closed;          /* the builder adds no more */
 	tl_status st;         /* the consumer's first failure */
+	/* arena blocks the consumer faults in for the context's arena while
+	 * it waits for a batch (block_pool.h), or NULL */
+	tl_block_pool *pool;
 } stream;
 
 /* Hands a batch's types to the consumer (unless `skip`: it failed
@@ -66,8 +72,18 @@ static void *consumer_thread(void *arg)
 	stream *p = arg;
 	pthread_mutex_lock(&p->lock);
 	for (;;) {
-		while (!p->nfull && !p->closed)
+		while (!p->nfull && !p->closed) {
+			/* idle: fault in a block the builder's layouts will
+			 * fill, rather than sleep */
+			if (p->pool) {
+				pthread_mutex_unlock(&p->lock);
+				bool filled = tl_block_pool_fill(p->pool);
+				pthread_mutex_lock(&p->lock);
+				if (filled)
+					continue;
+			}
 			pthread_cond_wait(&p->cv, &p->lock);
+		}
 		if (!p->nfull)
 			break;
 		batch *b = &p->b[p->head];
@@ -194,7 +210,12 @@ tl_status tl_report_each(tl_ctx *ctx, const tl_report_request *req,
 		pipe_free(&p);
 		return each_serial(ctx, req, fn, user);
 	}
+	p.pool = tl_block_pool_new(TL_ARENA_BLOCK); /* NULL: no pool */
+	if (p.pool)
+		tl_arena_use_pool(&ctx->arena, p.pool);
 	if (pthread_create(&thread, NULL, consumer_thread, &p)) {
+		tl_arena_use_pool(&ctx->arena, NULL);
+		tl_block_pool_free(p.pool);
 		pthread_cond_destroy(&p.cv);
 		pthread_mutex_destroy(&p.lock);
 		pipe_free(&p);
@@ -208,6 +229,8 @@ tl_status tl_report_each(tl_ctx *ctx, const tl_report_request *req,
 	pthread_cond_broadcast(&p.cv);
 	pthread_mutex_unlock(&p.lock);
 	pthread_join(thread, NULL);
+	tl_arena_use_pool(&ctx->arena, NULL);
+	tl_block_pool_free(p.pool);
 	pthread_cond_destroy(&p.cv);
 	pthread_mutex_destroy(&p.lock);
 	pipe_free(&p);
