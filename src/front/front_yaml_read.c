@@ -15,7 +15,7 @@
 
 /* ---- events ---- */
 
-static void report_libyaml(tl_yl *y)
+__attribute__((cold, noinline)) static void report_libyaml(tl_yl *y)
 {
 	yaml_parser_t *p = &y->parser;
 	if (p->error == YAML_MEMORY_ERROR) {
@@ -55,6 +55,14 @@ static void report_libyaml(tl_yl *y)
 		 hint);
 }
 
+__attribute__((cold, noinline)) static void too_deep(tl_yl *y)
+{
+	tl_error(y->ctx, yl_here(y), ID_YAML_DEPTH,
+		 "YAML nesting is too deep (more than %d levels)",
+		 TL_YAML_MAX_DEPTH);
+	y->stop = true;
+}
+
 bool yl_next(tl_yl *y)
 {
 	if (y->have_ev) {
@@ -80,10 +88,7 @@ bool yl_next(tl_yl *y)
 	if (y->ev->type == YAML_SEQUENCE_START_EVENT ||
 	    y->ev->type == YAML_MAPPING_START_EVENT) {
 		if (++y->depth > TL_YAML_MAX_DEPTH) {
-			tl_error(y->ctx, yl_here(y), ID_YAML_DEPTH,
-				 "YAML nesting is too deep (more than %d levels)",
-				 TL_YAML_MAX_DEPTH);
-			y->stop = true;
+			too_deep(y);
 			return false;
 		}
 	}

@@ -227,10 +227,12 @@ void tl_diag_note(tl_ctx *ctx, tl_diag *d, tl_loc loc, const char *fmt, ...)
 void tl_ctx_expect_defs(tl_ctx *ctx, size_t ndefs)
 {
 	size_t n = ctx->defs.len + ndefs;
-	/* a name and a term or two per definition, besides the prelude's */
-	(void)tl_strtab_reserve(&ctx->strings, ctx->strings.len + 2 * ndefs);
+	/* a name and a term per definition and a few more, besides the
+	 * prelude's: the tables are probed at random, so the smaller the
+	 * better for the cache; they grow if this is short */
+	(void)tl_strtab_reserve(&ctx->strings, ctx->strings.len + ndefs + ndefs / 4);
 	(void)tl_ptrmap_reserve(&ctx->by_name, ctx->by_name.len + ndefs);
-	(void)tl_type__reserve(ctx, ctx->types.len + 2 * ndefs, n);
+	(void)tl_type__reserve(ctx, ctx->types.len + ndefs + ndefs / 4, n);
 	(void)tl_grow((void **)&ctx->defs.items, &ctx->defs.cap, n,
 		      sizeof(*ctx->defs.items));
 }
