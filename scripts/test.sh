@@ -21,5 +21,4 @@ done
 # optimiser's mistake would show there.
 echo "== release build ==" >&2
 ./scripts/build-release.sh build-test-release
-cmake -S . -B build-test-release >/dev/null # registers the tests
 (cd build-test-release && ctest --output-on-failure -j"$jobs" -L 'golden|errors')
