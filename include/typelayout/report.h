@@ -57,7 +57,7 @@ typedef struct tl_report_entry {
 	const char *tag_path;  /* NICHE: the field holding the tag ("Array.0.buf.inner.cap") */
 	tl_niche niche;
 	const char *niche_path;/* the field holding the largest niche, "" if none */
-	tl_holes holes;
+	tl_holes holes;        /* items in the report's memory (freed with it) */
 	tl_enum_explain explain;
 	uint64_t budget;
 	tl_loc loc;

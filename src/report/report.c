@@ -241,6 +241,19 @@ static tl_status fill_entry(tl_ctx *ctx, tl_arena *mem, tl_niche_memo *memo,
 	if (st)
 		return st;
 	st = tl_analyze_holes(ctx, id, t, &e->holes);
+	if (e->holes.items) {
+		/* into the entry's memory: whoever is done with the entry
+		 * frees nothing (a free on another thread than the malloc's
+		 * waits for malloc's lock, which the builder takes) */
+		tl_hole *h = st ? NULL : tl_arena_memdup(mem, e->holes.items,
+							 e->holes.len * sizeof(*h));
+		free(e->holes.items);
+		e->holes.items = h;
+		if (!h) {
+			e->holes.len = 0;
+			st = st ? st : TL_ENOMEM;
+		}
+	}
 	if (!st)
 		st = tl_analyze_enum(ctx, id, t, &e->explain);
 	if (st)
@@ -425,18 +438,10 @@ tl_status tl_report_build(tl_ctx *ctx, const tl_report_request *req,
 	return TL_OK;
 }
 
-void tl_report__release_entries(tl_report_entry *e, size_t n)
-{
-	for (size_t k = 0; k < n; k++)
-		if (!e[k].same_as)
-			tl_holes_release(&e[k].holes);
-}
-
 void tl_report_free(tl_report *r)
 {
 	if (!r)
 		return;
-	tl_report__release_entries(r->entries, r->nentries);
 	free(r->entries);
 	free(r);
 }

@@ -51,15 +51,14 @@ typedef struct stream {
 } stream;
 
 /* Hands a batch's types to the consumer (unless `skip`: it failed
- * already), then frees what they held. */
+ * already), then empties it. */
 static tl_status consume(stream *p, batch *b, bool skip)
 {
 	tl_status st = TL_OK;
 	tl_report_entry *e = b->e;
-	for (size_t i = 0; i < b->ntypes; i++) {
-		if (!skip && !st && b->count[i])
+	for (size_t i = 0; i < b->ntypes && !skip && !st; i++) {
+		if (b->count[i])
 			st = p->fn(e, b->count[i], p->user);
-		tl_report__release_entries(e, b->count[i]);
 		e += b->count[i];
 	}
 	b->ntypes = 0;
@@ -116,7 +115,6 @@ static tl_status each_serial(tl_ctx *ctx, const tl_report_request *req,
 		st = tl_report__build_type(ctx, &mem, memo, req, i, e, &n);
 		if (!st && n)
 			st = fn(e, n, user);
-		tl_report__release_entries(e, n);
 		tl_arena_clear(&mem);
 	}
 	tl_niche_memo_free(memo);
@@ -170,10 +168,8 @@ static tl_status each_threaded(tl_ctx *ctx, const tl_report_request *req,
 		for (; i < req->ntypes && b->ntypes < BATCH_TYPES; i++) {
 			size_t n = 0;
 			st = tl_report__build_type(ctx, &b->mem, memo, req, i, e, &n);
-			if (st) { /* as serially: this type's entries are not handed on */
-				tl_report__release_entries(e, n);
+			if (st) /* as serially: this type's entries are not handed on */
 				break;
-			}
 			b->count[b->ntypes++] = (uint32_t)n;
 			e += n;
 		}

@@ -7,14 +7,11 @@
 #include "util/arena.h"
 
 /* Builds the entries of request type `i` (one per target it is defined
- * for) into out[0..*n); field arrays come from `mem`, niche paths are
+ * for) into out[0..*n); field arrays and holes come from `mem`, niche paths are
  * memoised in `memo` (may be NULL) (report.c). */
 tl_status tl_report__build_type(tl_ctx *ctx, tl_arena *mem,
 				tl_niche_memo *memo,
 				const tl_report_request *req, size_t i,
 				tl_report_entry *out, size_t *n);
-/* Frees what entries e[0..n) hold apart from their arena (the holes of
- * those that are no copy of another) (report.c). */
-void tl_report__release_entries(tl_report_entry *e, size_t n);
 
 #endif

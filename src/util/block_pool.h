@@ -19,8 +19,10 @@ typedef struct tl_block_pool tl_block_pool;
 tl_block_pool *tl_block_pool_new(size_t block);
 /* Unmaps the blocks nobody took. */
 void tl_block_pool_free(tl_block_pool *p);
-/* Maps and faults in one block if the pool has room for it; false when it
- * is full (or mapping failed). */
+/* Faults in the next part (a huge page) of a block, mapping one if the
+ * pool has room for another; the block joins the pool when it is all in.
+ * False when the pool is full (or mapping failed). One thread at a time
+ * fills a pool. */
 bool tl_block_pool_fill(tl_block_pool *p);
 /* A prepared block, or NULL if none is ready. */
 void *tl_block_pool_take(tl_block_pool *p);
