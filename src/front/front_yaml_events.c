@@ -102,8 +102,9 @@ static void *parser_thread(void *arg)
 	pthread_mutex_lock(&f->lock);
 	while (!f->cancel) {
 		if (f->nready == YL_CHUNKS) {
-			/* the reader is behind: fault in an arena block for it
-			 * rather than sleep (pages it would otherwise zero) */
+			/* the reader is behind: fault in part of an arena
+			 * block for it rather than sleep (pages it would
+			 * otherwise zero), then look at the ring again */
 			pthread_mutex_unlock(&f->lock);
 			bool filled = f->pool && tl_block_pool_fill(f->pool);
 			pthread_mutex_lock(&f->lock);

@@ -71,15 +71,17 @@ static void *consumer_thread(void *arg)
 	stream *p = arg;
 	pthread_mutex_lock(&p->lock);
 	for (;;) {
+		/* idle: fault in blocks the builder's layouts will fill, until
+		 * the pool is full, rather than sleep. The lock is let go
+		 * meanwhile, so the state is read again before any wait: a
+		 * batch published then must not be slept through. */
+		bool pool_full = !p->pool;
 		while (!p->nfull && !p->closed) {
-			/* idle: fault in a block the builder's layouts will
-			 * fill, rather than sleep */
-			if (p->pool) {
+			if (!pool_full) {
 				pthread_mutex_unlock(&p->lock);
-				bool filled = tl_block_pool_fill(p->pool);
+				pool_full = !tl_block_pool_fill(p->pool);
 				pthread_mutex_lock(&p->lock);
-				if (filled)
-					continue;
+				continue;
 			}
 			pthread_cond_wait(&p->cv, &p->lock);
 		}
