@@ -26,6 +26,7 @@
 
 #include "front/front_yaml_int.h"
 #include "util/block_pool.h"
+#include "util/idle_wait.h"
 
 enum { CHUNK_EVENTS = 1024 };
 
@@ -96,22 +97,28 @@ static void produce(yl_feed *f, yl_chunk *c)
 				(yaml_char_t *)c->buf + c->voff[i];
 }
 
+static bool room_or_cancel(void *arg)
+{
+	const yl_feed *f = arg;
+	return f->nready < YL_CHUNKS || f->cancel;
+}
+
+static bool fill_pool(void *arg)
+{
+	return tl_block_pool_fill(((yl_feed *)arg)->pool);
+}
+
 static void *parser_thread(void *arg)
 {
 	yl_feed *f = arg;
 	pthread_mutex_lock(&f->lock);
 	while (!f->cancel) {
-		if (f->nready == YL_CHUNKS) {
-			/* the reader is behind: fault in part of an arena
-			 * block for it rather than sleep (pages it would
-			 * otherwise zero), then look at the ring again */
-			pthread_mutex_unlock(&f->lock);
-			bool filled = f->pool && tl_block_pool_fill(f->pool);
-			pthread_mutex_lock(&f->lock);
-			if (!filled && f->nready == YL_CHUNKS && !f->cancel)
-				pthread_cond_wait(&f->cv, &f->lock);
-			continue;
-		}
+		/* while the reader is behind, fault in arena blocks for it
+		 * rather than sleep (pages it would otherwise zero) */
+		tl_wait_or_work(&f->lock, &f->cv, room_or_cancel,
+				f->pool ? fill_pool : NULL, f);
+		if (f->cancel)
+			break;
 		yl_chunk *c = &f->chunks[(f->head + f->nready) % YL_CHUNKS];
 		pthread_mutex_unlock(&f->lock);
 		produce(f, c);

@@ -19,6 +19,7 @@
 #include "model/ctx_internal.h"
 #include "report/report_int.h"
 #include "util/block_pool.h"
+#include "util/idle_wait.h"
 
 enum {
 	BATCH_TYPES = 256,
@@ -66,25 +67,26 @@ static tl_status consume(stream *p, batch *b, bool skip)
 	return st;
 }
 
+static bool batch_or_end(void *arg)
+{
+	const stream *p = arg;
+	return p->nfull || p->closed;
+}
+
+static bool fill_pool(void *arg)
+{
+	return tl_block_pool_fill(((stream *)arg)->pool);
+}
+
 static void *consumer_thread(void *arg)
 {
 	stream *p = arg;
 	pthread_mutex_lock(&p->lock);
 	for (;;) {
 		/* idle: fault in blocks the builder's layouts will fill, until
-		 * the pool is full, rather than sleep. The lock is let go
-		 * meanwhile, so the state is read again before any wait: a
-		 * batch published then must not be slept through. */
-		bool pool_full = !p->pool;
-		while (!p->nfull && !p->closed) {
-			if (!pool_full) {
-				pthread_mutex_unlock(&p->lock);
-				pool_full = !tl_block_pool_fill(p->pool);
-				pthread_mutex_lock(&p->lock);
-				continue;
-			}
-			pthread_cond_wait(&p->cv, &p->lock);
-		}
+		 * the pool is full, rather than sleep */
+		tl_wait_or_work(&p->lock, &p->cv, batch_or_end,
+				p->pool ? fill_pool : NULL, p);
 		if (!p->nfull)
 			break;
 		batch *b = &p->b[p->head];

@@ -1,2 +1,5 @@
-# The utilities under everything: the arena (marks and rewinding).
-tl_unit_test(test_arena SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/unit/test_arena.c LIBS tl_util)
+# The utilities under everything: the arena (marks and rewinding), and
+# waiting for another thread with work to do meanwhile.
+foreach(t test_arena test_idle_wait)
+  tl_unit_test(${t} SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/unit/${t}.c LIBS tl_util)
+endforeach()
