@@ -1,7 +1,8 @@
 /*
  * A handful of large arena blocks mapped and faulted in ahead of need by a
- * thread that would otherwise wait (the YAML parser thread, when the model
- * builder falls behind it): the kernel zeroes a fresh page when it is first
+ * thread that would otherwise wait (the YAML parser thread when the model
+ * builder falls behind it, the report's JSON thread between batches; both
+ * through tl_wait_or_work): the kernel zeroes a fresh page when it is first
  * touched, and this takes that off the thread that fills the arena. Arenas
  * using the pool take a block from it before mapping their own. Blocks
  * change hands under the pool's mutex; the pool never blocks anyone.
