@@ -83,7 +83,7 @@ static const char *align_expr(gen *g, int n)
 			snprintf(buf, sizeof(buf), "sizeof(long) * %d", n / 8);
 			break;
 		}
-		/* fall through */
+		__attribute__((fallthrough));
 	case 2:
 		if (n <= 8 && n >= 1) {
 			snprintf(buf, sizeof(buf), "_Alignof(%s)",
@@ -91,7 +91,7 @@ static const char *align_expr(gen *g, int n)
 				 n == 4 ? "int" : "double");
 			break;
 		}
-		/* fall through */
+		__attribute__((fallthrough));
 	case 3:
 		snprintf(buf, sizeof(buf), "(1 << %d)", n == 1 ? 0 : n == 2 ? 1 :
 			 n == 4 ? 2 : n == 8 ? 3 : n == 16 ? 4 : n == 32 ? 5 : 6);

@@ -24,8 +24,11 @@ if(TL_FUZZ AND NOT CMAKE_C_COMPILER_ID MATCHES "Clang")
   message(WARNING "TL_FUZZ needs clang (configure with CC=clang): "
                   "only the replay tests are built")
 elseif(TL_FUZZ)
+  # every executable that links an instrumented library (the CLI, the
+  # unit tests) gets the runtimes it calls, so the whole tree builds
   foreach(lib tl_util tl_model tl_front tl_layout)
     target_compile_options(${lib} PRIVATE -fsanitize=fuzzer-no-link,address,undefined)
+    target_link_options(${lib} INTERFACE -fsanitize=fuzzer-no-link,address,undefined)
   endforeach()
   foreach(target yaml yaml_fast typeexpr rust)
     add_executable(fuzz_${target} ${fuzz_dir}/fuzz_${target}.c ${fuzz_extra_${target}})
