@@ -211,7 +211,7 @@ static bool args_have_params(const tl_ctx *ctx, const tl_type_id *args,
 
 static tl_type_id intern(tl_ctx *ctx, const tl_type *key)
 {
-	if ((ctx->types.len + 1) * 4 >= ctx->type_cap * 3 &&
+	if (tl_table_full(ctx->types.len, ctx->type_cap) &&
 	    slots_resize(ctx, ctx->type_cap ? ctx->type_cap * 2 : 1024) < 0)
 		goto oom;
 	uint64_t h = term_hash(key);

@@ -30,7 +30,7 @@ void tl_strtab_release(tl_strtab *t)
 
 size_t tl_table_cap(size_t n, size_t cap)
 {
-	while ((n + 1) * 4 >= cap * 3)
+	while (tl_table_full(n, cap))
 		cap *= 2;
 	return cap;
 }
@@ -79,7 +79,7 @@ const char *tl_strtab_intern(tl_strtab *t, tl_arena *a, const char *s, size_t n)
 {
 	if (n > UINT32_MAX)
 		return NULL;
-	if ((t->len + 1) * 4 >= t->cap * 3 &&
+	if (tl_table_full(t->len, t->cap) &&
 	    strtab_resize(t, t->cap ? t->cap * 2 : 256) < 0)
 		return NULL;
 	uint32_t h = str_hash(s, n);
@@ -163,7 +163,7 @@ static int ptrmap_resize(tl_ptrmap *m, size_t cap)
 
 int tl_ptrmap_put(tl_ptrmap *m, const void *key, void *value)
 {
-	if ((m->len + 1) * 4 >= m->cap * 3 &&
+	if (tl_table_full(m->len, m->cap) &&
 	    ptrmap_resize(m, m->cap ? m->cap * 2 : 64) < 0)
 		return -1;
 	ptrmap_insert(m->slots, m->cap, key, value, &m->len);

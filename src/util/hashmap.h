@@ -9,14 +9,21 @@
 #ifndef TL_UTIL_HASHMAP_H
 #define TL_UTIL_HASHMAP_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
 #include "util/arena.h"
 
 uint64_t tl_hash_bytes(const void *p, size_t n, uint64_t seed);
+/* The tables' load rule (also the type table's, model/types.c): one more
+ * entry than `len` would fill a table of `cap` slots past 3/4. */
+static inline bool tl_table_full(size_t len, size_t cap)
+{
+	return (len + 1) * 4 >= cap * 3;
+}
 /* The power-of-two capacity, `cap` or a multiple, that holds n entries
- * under the tables' 3/4 load (also the type table's, model/types.c). */
+ * under that rule. */
 size_t tl_table_cap(size_t n, size_t cap);
 
 typedef struct tl_strtab_slot {
