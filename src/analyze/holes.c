@@ -7,8 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analyze/holes.h"
 #include "model/ctx_internal.h"
-#include "typelayout/analysis.h"
 #include "util/vec.h"
 
 typedef struct span {
@@ -111,27 +111,44 @@ static uint64_t covered_bits(spans *sp)
 	return covered;
 }
 
-static bool make_holes(const spans *sp, uint64_t size_bits, tl_holes *out)
+/* The holes between the sorted spans and up to `size_bits`, written to
+ * out[] unless it is NULL; returns how many there are. */
+static size_t walk_holes(const spans *sp, uint64_t size_bits, tl_hole *out)
 {
+	size_t n = 0;
 	uint64_t end = 0;
 	for (size_t i = 0; i <= sp->len; i++) {
 		uint64_t next = i < sp->len ? sp->items[i].start : size_bits;
 		if (next > end) {
-			tl_hole h = {end, next - end, i == sp->len};
-			TL_VEC(tl_hole) v = {out->items, out->len, out->len};
-			if (!TL_VEC_PUSH(v, h))
-				return false;
-			out->items = v.items;
-			out->len = v.len;
+			if (out)
+				out[n] = (tl_hole){end, next - end, i == sp->len};
+			n++;
 		}
 		if (i < sp->len && sp->items[i].end > end)
 			end = sp->items[i].end;
 	}
+	return n;
+}
+
+/* The holes in one array, from `mem` or else from malloc. */
+static bool make_holes(const spans *sp, uint64_t size_bits, tl_arena *mem,
+		       tl_holes *out)
+{
+	size_t n = walk_holes(sp, size_bits, NULL);
+	if (!n)
+		return true;
+	tl_hole *h = mem ? tl_arena_array(mem, n, sizeof(*h)) :
+			   malloc(n * sizeof(*h));
+	if (!h)
+		return false;
+	walk_holes(sp, size_bits, h);
+	out->items = h;
+	out->len = n;
 	return true;
 }
 
-tl_status tl_analyze_holes(tl_ctx *ctx, tl_type_id type, const tl_target *t,
-			   tl_holes *out)
+tl_status tl_analyze__holes_in(tl_ctx *ctx, tl_type_id type,
+			       const tl_target *t, tl_arena *mem, tl_holes *out)
 {
 	memset(out, 0, sizeof(*out));
 	const tl_layout *l;
@@ -172,7 +189,7 @@ tl_status tl_analyze_holes(tl_ctx *ctx, tl_type_id type, const tl_target *t,
 				goto oom;
 			covered_bits(&sp);
 		}
-		if (!make_holes(&sp, l->size * 8, out))
+		if (!make_holes(&sp, l->size * 8, mem, out))
 			goto oom;
 	}
 	TL_VEC_FREE(sp);
@@ -180,6 +197,12 @@ tl_status tl_analyze_holes(tl_ctx *ctx, tl_type_id type, const tl_target *t,
 oom:
 	TL_VEC_FREE(sp);
 	return TL_ENOMEM;
+}
+
+tl_status tl_analyze_holes(tl_ctx *ctx, tl_type_id type, const tl_target *t,
+			   tl_holes *out)
+{
+	return tl_analyze__holes_in(ctx, type, t, NULL, out);
 }
 
 void tl_holes_release(tl_holes *h)

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analyze/holes.h"
 #include "analyze/niche_path.h"
 #include "model/ctx_internal.h"
 #include "typelayout/report.h"
@@ -240,20 +241,9 @@ static tl_status fill_entry(tl_ctx *ctx, tl_arena *mem, tl_niche_memo *memo,
 	}
 	if (st)
 		return st;
-	st = tl_analyze_holes(ctx, id, t, &e->holes);
-	if (e->holes.items) {
-		/* into the entry's memory: whoever is done with the entry
-		 * frees nothing (a free on another thread than the malloc's
-		 * waits for malloc's lock, which the builder takes) */
-		tl_hole *h = st ? NULL : tl_arena_memdup(mem, e->holes.items,
-							 e->holes.len * sizeof(*h));
-		free(e->holes.items);
-		e->holes.items = h;
-		if (!h) {
-			e->holes.len = 0;
-			st = st ? st : TL_ENOMEM;
-		}
-	}
+	/* in the entry's memory: whoever is done with the entry frees
+	 * nothing (holes.h) */
+	st = tl_analyze__holes_in(ctx, id, t, mem, &e->holes);
 	if (!st)
 		st = tl_analyze_enum(ctx, id, t, &e->explain);
 	if (st)
