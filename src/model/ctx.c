@@ -1,3 +1,4 @@
+#include <assert.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,7 +18,6 @@ tl_status tl_ctx_new(tl_ctx **out)
 	tl_arena_init(&ctx->syntax);
 	tl_arena_init(&ctx->scratch);
 	tl_strtab_init(&ctx->strings);
-	tl_ptrmap_init(&ctx->by_name);
 	tl_ptrmap_init(&ctx->impls);
 	tl_ptrmap_init(&ctx->proj_reported);
 	tl_ptrmap_init(&ctx->diag_seen);
@@ -43,7 +43,6 @@ void tl_ctx_free(tl_ctx *ctx)
 		free(ctx->memo[i].items);
 		free(ctx->memo[i].state);
 	}
-	tl_ptrmap_release(&ctx->by_name);
 	tl_ptrmap_release(&ctx->impls);
 	tl_ptrmap_release(&ctx->proj_reported);
 	free(ctx->def_types);
@@ -231,7 +230,6 @@ void tl_ctx_expect_defs(tl_ctx *ctx, size_t ndefs)
 	 * prelude's: the tables are probed at random, so the smaller the
 	 * better for the cache; they grow if this is short */
 	(void)tl_strtab_reserve(&ctx->strings, ctx->strings.len + ndefs + ndefs / 4);
-	(void)tl_ptrmap_reserve(&ctx->by_name, ctx->by_name.len + ndefs);
 	(void)tl_type__reserve(ctx, ctx->types.len + ndefs + ndefs / 4, n);
 	(void)tl_grow((void **)&ctx->defs.items, &ctx->defs.cap, n,
 		      sizeof(*ctx->defs.items));
@@ -278,23 +276,28 @@ int tl_def_add_keyed(tl_ctx *ctx, tl_def *def, const char *key)
 	 * primitive) may change what a YAML field found early names */
 	if (!def->builtin && !def->impl_for && key && !ctx->spec_invalid) {
 		ctx->spec_invalid = rust_prim_named(key);
-		for (const tl_def_list *l = tl_ptrmap_get(&ctx->by_name, key);
+		for (const tl_def_list *l = tl_def_lookup(ctx, key);
 		     l && !ctx->spec_invalid; l = l->next)
 			ctx->spec_invalid = !l->def->builtin;
 	}
 	if (!TL_VEC_PUSH(ctx->defs, def))
 		goto oom;
-	/* an impl's associated type is found by its name in `impls` only */
-	tl_ptrmap *index = def->impl_for ? &ctx->impls : &ctx->by_name;
-	if (def->impl_for)
-		key = def->impl_assoc;
 	tl_def_list *node = tl_arena_alloc(&ctx->arena, sizeof(*node));
 	if (!key || !node)
 		goto oom;
 	node->def = def;
-	node->next = tl_ptrmap_get(index, key);
-	if (tl_ptrmap_put(index, key, node) < 0)
-		goto oom;
+	if (def->impl_for) {
+		/* an impl's associated type is found by its name in `impls`
+		 * only */
+		node->next = tl_ptrmap_get(&ctx->impls, def->impl_assoc);
+		if (tl_ptrmap_put(&ctx->impls, def->impl_assoc, node) < 0)
+			goto oom;
+		return 0;
+	}
+	assert(tl_strtab_find(&ctx->strings, key, strlen(key)) == key);
+	void **by_name = tl_strtab_note(key);
+	node->next = *by_name;
+	*by_name = node;
 	return 0;
 oom:
 	ctx->oom = true;
@@ -313,7 +316,10 @@ int tl_def_add(tl_ctx *ctx, tl_def *def)
 
 const tl_def_list *tl_def_lookup(const tl_ctx *ctx, const char *name)
 {
-	return tl_ptrmap_get(&ctx->by_name, name);
+	/* the definitions so named hang off the interned name */
+	(void)ctx;
+	assert(tl_strtab_find(&ctx->strings, name, strlen(name)) == name);
+	return *tl_strtab_note(name);
 }
 
 size_t tl_def_count(const tl_ctx *ctx)

@@ -66,7 +66,8 @@ struct tl_ctx {
 	size_t type_cap;
 	/* definitions in load order */
 	TL_VEC(tl_def *) defs;
-	tl_ptrmap by_name;     /* interned last segment -> tl_def_list* */
+	/* by name: the interned last segment's note (tl_strtab_note) is its
+	 * tl_def_list* (tl_def_lookup) */
 	tl_ptrmap impls;       /* interned impl_assoc -> tl_def_list* of the
 				* impls' associated types (projection.c) */
 	tl_ptrmap proj_reported; /* unanswered projections already reported */
@@ -74,6 +75,10 @@ struct tl_ctx {
 	 * by index, not by hashing the term (types.c) */
 	tl_type_id *def_types;
 	size_t def_types_cap;
+	/* ADT terms without arguments made for definitions not in `defs`:
+	 * while there are none, those of definitions in `defs` are not put
+	 * in the hash table at all (types.c) */
+	size_t loose_adts;
 	tl_ptrmap diag_seen;   /* interned "loc id message" of every diagnostic */
 	/* field types of generic instances: (adt id << 32 | field term) ->
 	 * substituted term, so each is computed once, not once per target */

@@ -209,6 +209,28 @@ static bool args_have_params(const tl_ctx *ctx, const tl_type_id *args,
 	return false;
 }
 
+/* Appends a copy of `key` to the terms; its id, 0 when out of memory. */
+static tl_type_id add_term(tl_ctx *ctx, const tl_type *key)
+{
+	tl_type *t = tl_arena_memdup(&ctx->arena, key, sizeof(*t));
+	if (!t)
+		return 0;
+	if (key->nargs) {
+		t->args = tl_arena_memdup(&ctx->arena, key->args,
+					  key->nargs * sizeof(*key->args));
+		if (!t->args)
+			return 0;
+	}
+	t->has_params = key->kind == TL_TY_PARAM ||
+			(key->inner && tl_type_get(ctx, key->inner)->has_params) ||
+			(key->len && tl_type_get(ctx, key->len)->has_params) ||
+			args_have_params(ctx, key->args, key->nargs);
+	if (!TL_VEC_PUSH(ctx->types, t))
+		return 0;
+	t->id = (tl_type_id)ctx->types.len;
+	return t->id; /* the name is made on first use (tl_type_name) */
+}
+
 static tl_type_id intern(tl_ctx *ctx, const tl_type *key)
 {
 	if (tl_table_full(ctx->types.len, ctx->type_cap) &&
@@ -224,24 +246,11 @@ static tl_type_id intern(tl_ctx *ctx, const tl_type *key)
 		if (term_eq(t, key))
 			return t->id;
 	}
-	tl_type *t = tl_arena_memdup(&ctx->arena, key, sizeof(*t));
-	if (!t)
+	tl_type_id id = add_term(ctx, key);
+	if (!id)
 		goto oom;
-	if (key->nargs) {
-		t->args = tl_arena_memdup(&ctx->arena, key->args,
-					  key->nargs * sizeof(*key->args));
-		if (!t->args)
-			goto oom;
-	}
-	t->has_params = key->kind == TL_TY_PARAM ||
-			(key->inner && tl_type_get(ctx, key->inner)->has_params) ||
-			(key->len && tl_type_get(ctx, key->len)->has_params) ||
-			args_have_params(ctx, key->args, key->nargs);
-	if (!TL_VEC_PUSH(ctx->types, t))
-		goto oom;
-	t->id = (tl_type_id)ctx->types.len;
-	ctx->type_slots[j] = slot_of(h, t->id);
-	return t->id; /* the name is made on first use (tl_type_name) */
+	ctx->type_slots[j] = slot_of(h, id);
+	return id;
 oom:
 	ctx->oom = true;
 	return 0;
@@ -435,6 +444,18 @@ tl_type_id tl_type_adt(tl_ctx *ctx, const tl_def *def, const tl_type_id *args,
 	key.def = def;
 	key.args = args;
 	key.nargs = nargs;
+	if (plain && !ctx->loose_adts && def_types_reserve(ctx, ctx->defs.len)) {
+		/* found by index only (above): the hash table is spared a
+		 * probe at random per definition */
+		tl_type_id id = add_term(ctx, &key);
+		if (!id)
+			ctx->oom = true;
+		ctx->def_types[def->index] = id;
+		return id;
+	}
+	/* a definition not (yet) in the context: if it is added later, its
+	 * term must still be found by hashing */
+	ctx->loose_adts += !nargs && !plain;
 	tl_type_id id = intern(ctx, &key);
 	if (plain && id && def_types_reserve(ctx, ctx->defs.len))
 		ctx->def_types[def->index] = id;

@@ -75,6 +75,19 @@ static uint32_t str_hash(const char *s, size_t n)
 	return (uint32_t)(h ^ (h >> 32));
 }
 
+/* The slot holding s[0..n) (hash h), or the empty one where it would go. */
+static size_t strtab_probe(const tl_strtab *t, const char *s, size_t n,
+			   uint32_t h)
+{
+	size_t j = h & (t->cap - 1);
+	for (; t->slots[j].s; j = (j + 1) & (t->cap - 1)) {
+		const tl_strtab_slot *sl = &t->slots[j];
+		if (sl->hash == h && sl->len == n && memcmp(sl->s, s, n) == 0)
+			break;
+	}
+	return j;
+}
+
 const char *tl_strtab_intern(tl_strtab *t, tl_arena *a, const char *s, size_t n)
 {
 	if (n > UINT32_MAX)
@@ -83,20 +96,27 @@ const char *tl_strtab_intern(tl_strtab *t, tl_arena *a, const char *s, size_t n)
 	    strtab_resize(t, t->cap ? t->cap * 2 : 256) < 0)
 		return NULL;
 	uint32_t h = str_hash(s, n);
-	size_t j = h & (t->cap - 1);
-	for (; t->slots[j].s; j = (j + 1) & (t->cap - 1)) {
-		const tl_strtab_slot *sl = &t->slots[j];
-		if (sl->hash == h && sl->len == n && memcmp(sl->s, s, n) == 0)
-			return sl->s;
-	}
-	char *copy = tl_arena_strndup(a, s, n);
+	size_t j = strtab_probe(t, s, n, h);
+	if (t->slots[j].s)
+		return t->slots[j].s;
+	/* the owner's note, then the text (the arena aligns the note) */
+	char *copy = tl_arena_alloc(a, sizeof(void *) + n + 1);
 	if (!copy)
 		return NULL;
+	copy += sizeof(void *);
+	memcpy(copy, s, n);
 	t->slots[j].s = copy;
 	t->slots[j].hash = h;
 	t->slots[j].len = (uint32_t)n;
 	t->len++;
 	return copy;
+}
+
+const char *tl_strtab_find(const tl_strtab *t, const char *s, size_t n)
+{
+	if (!t->cap || n > UINT32_MAX)
+		return NULL;
+	return t->slots[strtab_probe(t, s, n, str_hash(s, n))].s;
 }
 
 void tl_ptrmap_init(tl_ptrmap *m)

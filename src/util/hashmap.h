@@ -1,7 +1,10 @@
 /*
  * Two small open-addressing tables (FNV-1a, linear probing):
  *  - tl_strtab interns strings: equal text gives the same pointer, so
- *    interned strings compare with ==.
+ *    interned strings compare with ==. Each interned string carries one
+ *    pointer for its owner just before its text (tl_strtab_note), read in
+ *    the cache line the text is in: a symbol's data without a second
+ *    table to probe.
  *  - tl_ptrmap maps a pointer key (usually an interned string) to a value.
  * Keys and interned text live in the caller's arena; the slot arrays are
  * malloc'd and freed by _release.
@@ -42,6 +45,14 @@ void tl_strtab_init(tl_strtab *t);
 void tl_strtab_release(tl_strtab *t);
 /* The interned copy of s[0..n); NULL when out of memory. */
 const char *tl_strtab_intern(tl_strtab *t, tl_arena *a, const char *s, size_t n);
+/* The interned copy of s[0..n), or NULL if there is none. */
+const char *tl_strtab_find(const tl_strtab *t, const char *s, size_t n);
+/* The owner's pointer of a string interned by a tl_strtab (only such a
+ * string: this reads before its text), NULL until set. */
+static inline void **tl_strtab_note(const char *interned)
+{
+	return (void **)(uintptr_t)(interned - sizeof(void *));
+}
 /* Room for n strings in all without growing again; -1 when out of memory. */
 int tl_strtab_reserve(tl_strtab *t, size_t n);
 
