@@ -363,6 +363,33 @@ static bool share_earlier(tl_ctx *ctx, tl_report_entry *out, size_t n)
 	return false;
 }
 
+void tl_report__prefetch(const tl_ctx *ctx, const tl_report_request *req,
+			 size_t i, int stage)
+{
+	if (i >= req->ntypes)
+		return;
+	tl_type_id id = req->types[i];
+	if (!id || id > ctx->types.len)
+		return;
+	const tl_type *ty = ctx->types.items[id - 1];
+	if (stage == 0) {
+		__builtin_prefetch(ty);
+		return;
+	}
+	if (ty->kind != TL_TY_ADT)
+		return;
+	const tl_def *d = ty->def;
+	if (stage == 1) {
+		__builtin_prefetch(d);
+		__builtin_prefetch((const char *)d + 64);
+		return;
+	}
+	if (d->fields)
+		__builtin_prefetch(d->fields);
+	if (d->variants)
+		__builtin_prefetch(d->variants);
+}
+
 tl_status tl_report__build_type(tl_ctx *ctx, tl_arena *mem,
 				tl_niche_memo *memo,
 				const tl_report_request *req, size_t i,

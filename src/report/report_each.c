@@ -171,6 +171,9 @@ static tl_status each_threaded(tl_ctx *ctx, const tl_report_request *req,
 		tl_report_entry *e = b->e;
 		for (; i < req->ntypes && b->ntypes < BATCH_TYPES; i++) {
 			size_t n = 0;
+			tl_report__prefetch(ctx, req, i + 8, 0);
+			tl_report__prefetch(ctx, req, i + 4, 1);
+			tl_report__prefetch(ctx, req, i + 2, 2);
 			st = tl_report__build_type(ctx, &b->mem, memo, req, i, e, &n);
 			if (st) /* as serially: this type's entries are not handed on */
 				break;

@@ -14,4 +14,10 @@ tl_status tl_report__build_type(tl_ctx *ctx, tl_arena *mem,
 				const tl_report_request *req, size_t i,
 				tl_report_entry *out, size_t *n);
 
+/* Asks the cache for what building request type `i` will read first, in
+ * stages: call it for i + 8, i + 4 and i + 2 before building i (each
+ * stage reads what the previous one fetched). */
+void tl_report__prefetch(const tl_ctx *ctx, const tl_report_request *req,
+			 size_t i, int stage);
+
 #endif
