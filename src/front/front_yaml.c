@@ -151,7 +151,7 @@ static bool shareable(const tl_texpr *t)
 static const tl_texpr *share_type(tl_yl *y, const tl_texpr *t, const char *text)
 {
 	tl_texpr *root = tl_arena_memdup(y->rp.syn, t, sizeof(*t));
-	if (!root || tl_ptrmap_put(&y->shared_types, text, root) < 0) {
+	if (!root || tl_noted_put(&y->shared, text, root) < 0) {
 		y->ctx->oom = true;
 		return t;
 	}
@@ -163,7 +163,7 @@ static const tl_texpr *parse_type_scalar(tl_yl *y)
 {
 	yl_scalar s = yl_scalar_of(y);
 	const tl_texpr *simple = tl_rparse_simple_path(y->ctx, y->rp.syn,
-						       y->share ? &y->shared_paths : NULL,
+						       y->share ? &y->shared : NULL,
 						       s.s, s.len, s.loc);
 	if (simple) {
 		yl_next(y);
@@ -178,7 +178,7 @@ static const tl_texpr *parse_type_scalar(tl_yl *y)
 	const char *key = NULL;
 	if (y->share && s.exact) {
 		key = tl_intern(y->ctx, s.s, s.len);
-		const tl_texpr *got = key ? tl_ptrmap_get(&y->shared_types, key) : NULL;
+		const tl_texpr *got = key ? tl_noted_get(key) : NULL;
 		if (got) {
 			yl_next(y);
 			return got;
@@ -459,8 +459,7 @@ tl_status tl_front_yaml_load(tl_ctx *ctx, uint32_t file, bool builtin)
 	TL_VEC_FREE(y.variants);
 	free(y.names.slots);
 	free(y.vnames.slots);
-	tl_ptrmap_release(&y.shared_paths);
-	tl_ptrmap_release(&y.shared_types);
+	tl_noted_clear(&y.shared);
 	tl_ptrmap_release(&y.prims);
 	if (ctx->oom)
 		return TL_ENOMEM;

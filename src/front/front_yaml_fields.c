@@ -369,7 +369,7 @@ static void enum_body(tl_yl *y, tl_def *def)
 			ok = yl_string(y, "a variant", &s);
 			if (ok) {
 				yl_rparse_begin(y, &s);
-				y->rp.shared_paths = &y->shared_paths;
+				y->rp.shared_paths = &y->shared;
 				ok = tl_rparse_variant(&y->rp, &v) &&
 				     tl_rparse_end(&y->rp, "the variant");
 				y->rp.shared_paths = NULL;

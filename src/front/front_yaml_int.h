@@ -117,10 +117,10 @@ typedef struct tl_yl {
 	TL_VEC(tl_variant) variants;
 	yl_set names;                /* field names of one list */
 	yl_set vnames;               /* variant names of one enum */
-	tl_ptrmap shared_paths;      /* name -> the shared node of field types
-				      * that are that single name */
-	tl_ptrmap shared_types;      /* text -> the shared tree of field types
-				      * of several parts written so */
+	tl_noted shared;             /* name -> the shared node of field types
+				      * that are that single name; text -> the
+				      * shared tree of field types of several
+				      * parts written so (never a name) */
 	bool share;                  /* the type being read may be shared */
 	tl_ptrmap prims;             /* interned primitive name -> prim + 1 */
 	const char *index_names[16]; /* interned "0".."15" */

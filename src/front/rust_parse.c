@@ -347,7 +347,7 @@ static tl_texpr *new_path(tl_arena *syn, uint32_t nsegs)
 }
 
 const tl_texpr *tl_rparse_simple_path(tl_ctx *ctx, tl_arena *syn,
-				      tl_ptrmap *shared, const char *text,
+				      tl_noted *shared, const char *text,
 				      size_t len, tl_loc loc)
 {
 	if (len == 0 || len > 64 || (text[0] >= '0' && text[0] <= '9'))
@@ -362,11 +362,11 @@ const tl_texpr *tl_rparse_simple_path(tl_ctx *ctx, tl_arena *syn,
 	if (tl_tok_is_keyword(&tok) || tl_tok_is(&tok, "_"))
 		return NULL;
 	const char *seg = tl_intern(ctx, text, len);
-	const tl_texpr *known = seg && shared ? tl_ptrmap_get(shared, seg) : NULL;
+	const tl_texpr *known = seg && shared ? tl_noted_get(seg) : NULL;
 	if (known)
 		return known;
 	tl_texpr *t = seg ? new_path(syn, 1) : NULL;
-	if (!t || (shared && tl_ptrmap_put(shared, seg, t) < 0)) {
+	if (!t || (shared && tl_noted_put(shared, seg, t) < 0)) {
 		ctx->oom = true;
 		return NULL;
 	}

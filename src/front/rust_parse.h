@@ -55,7 +55,7 @@ typedef struct tl_rparse {
 	tl_arena *syn;
 	/* when set (YAML variants), a tuple field whose type is one name gets
 	 * the shared node of that name (tl_rparse_simple_path) */
-	tl_ptrmap *shared_paths;
+	tl_noted *shared_paths;
 	/* scratch stacks (malloc), see the file comment */
 	TL_VEC(const tl_texpr *) tys;
 	TL_VEC(tl_garg) gargs;
@@ -120,10 +120,11 @@ void tl_rparse_error(tl_rparse *p, tl_loc loc, const char *fmt, ...)
  * `String`): the same node tl_rparse_type would build, without lexing.
  * NULL when `text` is anything else (keywords and `_` included); then parse
  * it normally. Most field types in real inputs take this path. With
- * `shared` (name -> node), one node marked `shared` serves every use of a
- * name: the caller keeps each use's location. */
+ * `shared` (name -> node, in the names' front notes), one node marked
+ * `shared` serves every use of a name: the caller keeps each use's
+ * location. */
 const tl_texpr *tl_rparse_simple_path(tl_ctx *ctx, tl_arena *syn,
-				      tl_ptrmap *shared, const char *text,
+				      tl_noted *shared, const char *text,
 				      size_t len, tl_loc loc);
 
 /* ---- shared between the parser's files (not for front ends) ---- */

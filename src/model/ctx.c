@@ -295,7 +295,7 @@ int tl_def_add_keyed(tl_ctx *ctx, tl_def *def, const char *key)
 		return 0;
 	}
 	assert(tl_strtab_find(&ctx->strings, key, strlen(key)) == key);
-	void **by_name = tl_strtab_note(key);
+	void **by_name = tl_strtab_note(key, TL_NOTE_DEFS);
 	node->next = *by_name;
 	*by_name = node;
 	return 0;
@@ -319,7 +319,7 @@ const tl_def_list *tl_def_lookup(const tl_ctx *ctx, const char *name)
 	/* the definitions so named hang off the interned name */
 	(void)ctx;
 	assert(tl_strtab_find(&ctx->strings, name, strlen(name)) == name);
-	return *tl_strtab_note(name);
+	return *tl_strtab_note(name, TL_NOTE_DEFS);
 }
 
 size_t tl_def_count(const tl_ctx *ctx)

@@ -99,11 +99,11 @@ const char *tl_strtab_intern(tl_strtab *t, tl_arena *a, const char *s, size_t n)
 	size_t j = strtab_probe(t, s, n, h);
 	if (t->slots[j].s)
 		return t->slots[j].s;
-	/* the owner's note, then the text (the arena aligns the note) */
-	char *copy = tl_arena_alloc(a, sizeof(void *) + n + 1);
+	/* the owners' notes, then the text (the arena aligns the notes) */
+	char *copy = tl_arena_alloc(a, TL_NOTES * sizeof(void *) + n + 1);
 	if (!copy)
 		return NULL;
-	copy += sizeof(void *);
+	copy += TL_NOTES * sizeof(void *);
 	memcpy(copy, s, n);
 	t->slots[j].s = copy;
 	t->slots[j].hash = h;
@@ -200,4 +200,30 @@ int tl_ptrmap_reserve(tl_ptrmap *m, size_t n)
 {
 	size_t cap = tl_table_cap(n, m->cap ? m->cap : 64);
 	return cap > m->cap ? ptrmap_resize(m, cap) : 0;
+}
+
+int tl_noted_put(tl_noted *m, const char *key, void *value)
+{
+	void **note = tl_strtab_note(key, TL_NOTE_FRONT);
+	if (!*note) {
+		if (m->len == m->cap) {
+			size_t cap = m->cap ? m->cap * 2 : 256;
+			const char **keys = realloc(m->keys, cap * sizeof(*keys));
+			if (!keys)
+				return -1;
+			m->keys = keys;
+			m->cap = cap;
+		}
+		m->keys[m->len++] = key;
+	}
+	*note = value;
+	return 0;
+}
+
+void tl_noted_clear(tl_noted *m)
+{
+	for (size_t i = 0; i < m->len; i++)
+		*tl_strtab_note(m->keys[i], TL_NOTE_FRONT) = NULL;
+	free(m->keys);
+	memset(m, 0, sizeof(*m));
 }

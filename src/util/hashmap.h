@@ -1,9 +1,9 @@
 /*
  * Two small open-addressing tables (FNV-1a, linear probing):
  *  - tl_strtab interns strings: equal text gives the same pointer, so
- *    interned strings compare with ==. Each interned string carries one
- *    pointer for its owner just before its text (tl_strtab_note), read in
- *    the cache line the text is in: a symbol's data without a second
+ *    interned strings compare with ==. Each interned string carries two
+ *    pointers for its owners just before its text (tl_strtab_note), read
+ *    in the cache line the text is in: a symbol's data without a second
  *    table to probe.
  *  - tl_ptrmap maps a pointer key (usually an interned string) to a value.
  * Keys and interned text live in the caller's arena; the slot arrays are
@@ -47,14 +47,37 @@ void tl_strtab_release(tl_strtab *t);
 const char *tl_strtab_intern(tl_strtab *t, tl_arena *a, const char *s, size_t n);
 /* The interned copy of s[0..n), or NULL if there is none. */
 const char *tl_strtab_find(const tl_strtab *t, const char *s, size_t n);
-/* The owner's pointer of a string interned by a tl_strtab (only such a
- * string: this reads before its text), NULL until set. */
-static inline void **tl_strtab_note(const char *interned)
-{
-	return (void **)(uintptr_t)(interned - sizeof(void *));
-}
 /* Room for n strings in all without growing again; -1 when out of memory. */
 int tl_strtab_reserve(tl_strtab *t, size_t n);
+
+/* The pointers an interned string carries before its text, NULL until
+ * set: the context's (its definitions of that name) and a front end's,
+ * which a reader sets while it reads a file (tl_noted, below). */
+enum { TL_NOTE_DEFS, TL_NOTE_FRONT, TL_NOTES };
+/* Note `which` of a string interned by a tl_strtab (only such a string:
+ * this reads before its text). */
+static inline void **tl_strtab_note(const char *interned, int which)
+{
+	return (void **)(uintptr_t)(interned - (TL_NOTES - which) * sizeof(void *));
+}
+
+/* A map from interned strings kept in their TL_NOTE_FRONT note: no
+ * table to probe, the value is in the line the string's text is in. It
+ * lists the strings it set, and clearing it sets their notes back to
+ * NULL; one such map per string table at a time. */
+typedef struct tl_noted {
+	const char **keys;
+	size_t len, cap;
+} tl_noted;
+
+static inline void *tl_noted_get(const char *key)
+{
+	return *tl_strtab_note(key, TL_NOTE_FRONT);
+}
+/* Sets key's note to `value` (not NULL); -1 when out of memory. */
+int tl_noted_put(tl_noted *m, const char *key, void *value);
+/* Every note set back to NULL, the list freed. */
+void tl_noted_clear(tl_noted *m);
 
 typedef struct tl_ptrmap_slot {
 	const void *key;
