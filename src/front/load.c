@@ -160,27 +160,16 @@ tl_status tl_load_yaml_buffer(tl_ctx *ctx, const char *name, const char *data,
 
 /* Once every definition is resolved, the syntax kept apart for
  * resolution (YAML field types and discriminants, see
- * front_yaml_fields.c) is read no more: the fields forget it and the main
- * arena takes its memory over, so what comes next (layouts, the report)
- * reuses pages already faulted in instead of new ones. */
+ * front_yaml_fields.c) is read no more: the fields forgot it as they
+ * were resolved (resolve_defs.c), and the main arena takes its memory
+ * over, so what comes next (layouts, the report) reuses pages already
+ * faulted in instead of new ones. */
 static void release_syntax(tl_ctx *ctx)
 {
-	if (ctx->nresolved < ctx->defs.len)
+	if (ctx->nresolved < ctx->defs.len || ctx->oom)
 		return;
-	for (size_t r = 0; r < ctx->syntax_defs.len; r++) {
-		for (size_t i = ctx->syntax_defs.items[r].from;
-		     i < ctx->syntax_defs.items[r].to; i++) {
-			tl_def *d = ctx->defs.items[i];
-			for (uint32_t k = 0; k < d->nfields; k++)
-				d->fields[k].texpr = NULL;
-			for (uint32_t v = 0; v < d->nvariants; v++) {
-				tl_variant *var = &d->variants[v];
-				var->disc_expr = NULL;
-				for (uint32_t k = 0; k < var->nfields; k++)
-					var->fields[k].texpr = NULL;
-			}
-		}
-	}
+	/* the definitions of syntax_defs forgot their syntax as they were
+	 * resolved (resolve_defs.c) */
 	ctx->syntax_defs.len = 0;
 	if (!ctx->keep_syntax)
 		tl_arena_adopt(&ctx->arena, &ctx->syntax);

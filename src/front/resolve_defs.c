@@ -167,6 +167,20 @@ static void rsv_impl(rsv *r, tl_def *def)
 	r->ctx->mute--;
 }
 
+/* Drops a resolved definition's pointers into `ctx->syntax` (field types
+ * and discriminants as written): that memory is about to be reused. */
+static void forget_syntax(tl_def *d)
+{
+	for (uint32_t k = 0; k < d->nfields; k++)
+		d->fields[k].texpr = NULL;
+	for (uint32_t v = 0; v < d->nvariants; v++) {
+		tl_variant *var = &d->variants[v];
+		var->disc_expr = NULL;
+		for (uint32_t k = 0; k < var->nfields; k++)
+			var->fields[k].texpr = NULL;
+	}
+}
+
 static void rsv_def(rsv *r, tl_def *def)
 {
 	r->def = def;
@@ -211,10 +225,25 @@ tl_status tl_resolve_defs(tl_ctx *ctx)
 		return TL_ENOMEM;
 	}
 	/* impls first: the other definitions' projections need them */
-	for (int impls = 1; impls >= 0; impls--)
-		for (size_t i = ctx->nresolved; i < ctx->defs.len && !ctx->oom; i++)
-			if (!ctx->defs.items[i]->impl_for == !impls)
-				rsv_def(&r, ctx->defs.items[i]);
+	for (size_t k = 0; k < ctx->impl_defs.len && !ctx->oom; k++)
+		if (ctx->impl_defs.items[k] >= ctx->nresolved)
+			rsv_def(&r, ctx->defs.items[ctx->impl_defs.items[k]]);
+	/* then the others, each one's syntax in `ctx->syntax` forgotten as
+	 * soon as it is resolved, while its fields are in the cache (no
+	 * other definition's resolution reads them) */
+	size_t range = 0;
+	for (size_t i = ctx->nresolved; i < ctx->defs.len && !ctx->oom; i++) {
+		tl_def *d = ctx->defs.items[i];
+		if (d->impl_for)
+			continue;
+		rsv_def(&r, d);
+		while (range < ctx->syntax_defs.len &&
+		       ctx->syntax_defs.items[range].to <= i)
+			range++;
+		if (range < ctx->syntax_defs.len &&
+		    ctx->syntax_defs.items[range].from <= i)
+			forget_syntax(d);
+	}
 	rsv_check_instances(&r);
 	ctx->nresolved = ctx->defs.len;
 	rsv_release(&r);

@@ -36,6 +36,7 @@ void tl_ctx_free(tl_ctx *ctx)
 	TL_VEC_FREE(ctx->types);
 	TL_VEC_FREE(ctx->defs);
 	TL_VEC_FREE(ctx->syntax_defs);
+	TL_VEC_FREE(ctx->impl_defs);
 	free(ctx->type_slots);
 	free(ctx->fcache_keys);
 	free(ctx->fcache_vals);
@@ -290,7 +291,8 @@ int tl_def_add_keyed(tl_ctx *ctx, tl_def *def, const char *key)
 		/* an impl's associated type is found by its name in `impls`
 		 * only */
 		node->next = tl_ptrmap_get(&ctx->impls, def->impl_assoc);
-		if (tl_ptrmap_put(&ctx->impls, def->impl_assoc, node) < 0)
+		if (tl_ptrmap_put(&ctx->impls, def->impl_assoc, node) < 0 ||
+		    !TL_VEC_PUSH(ctx->impl_defs, def->index))
 			goto oom;
 		return 0;
 	}

@@ -70,6 +70,8 @@ struct tl_ctx {
 	 * tl_def_list* (tl_def_lookup) */
 	tl_ptrmap impls;       /* interned impl_assoc -> tl_def_list* of the
 				* impls' associated types (projection.c) */
+	TL_VEC(uint32_t) impl_defs; /* their indices in `defs`, in order:
+				     * resolved first (resolve_defs.c) */
 	tl_ptrmap proj_reported; /* unanswered projections already reported */
 	/* the ADT term of defs[i] without arguments, 0 = not made yet: found
 	 * by index, not by hashing the term (types.c) */
