@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 #include "model/ctx_internal.h"
@@ -29,8 +30,11 @@ void tl_ctx_free(tl_ctx *ctx)
 {
 	if (!ctx)
 		return;
-	for (size_t i = 0; i < ctx->files.len; i++)
+	for (size_t i = 0; i < ctx->files.len; i++) {
 		free(ctx->files.items[i].line_starts);
+		if (ctx->files.items[i].mapped)
+			munmap(ctx->files.items[i].text, ctx->files.items[i].mapped);
+	}
 	TL_VEC_FREE(ctx->files);
 	TL_VEC_FREE(ctx->diags);
 	TL_VEC_FREE(ctx->types);
@@ -97,10 +101,17 @@ uint32_t tl_source_add(tl_ctx *ctx, const char *path, const char *text,
 uint32_t tl_source_add_arena(tl_ctx *ctx, const char *path, char *text,
 			     size_t len)
 {
+	return tl_source_add_mapped(ctx, path, text, len, 0);
+}
+
+uint32_t tl_source_add_mapped(tl_ctx *ctx, const char *path, char *text,
+			      size_t len, size_t mapped)
+{
 	tl_source src = {0};
 	src.path = tl_arena_strdup(&ctx->arena, path);
 	src.text = text;
 	src.len = len;
+	src.mapped = mapped;
 	if (!src.path || !TL_VEC_PUSH(ctx->files, src)) {
 		ctx->oom = true;
 		return 0;

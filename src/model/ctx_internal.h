@@ -17,8 +17,9 @@
 
 typedef struct tl_source {
 	const char *path;
-	char *text;           /* arena copy, NUL-terminated */
+	char *text;           /* arena copy or mapped file, NUL-terminated */
 	size_t len;
+	size_t mapped;        /* bytes mapped at text (munmap'd), or 0 */
 	uint32_t *line_starts;/* malloc'd lazily */
 	uint32_t nlines;
 } tl_source;
@@ -159,6 +160,11 @@ uint32_t tl_source_add(tl_ctx *ctx, const char *path, const char *text,
  * text[len] (a large input read in place, not copied). */
 uint32_t tl_source_add_arena(tl_ctx *ctx, const char *path, char *text,
 			     size_t len);
+/* The same for a file mapped by the caller (`mapped` bytes at `text`,
+ * NUL-terminated at text[len]), which the context unmaps when it is
+ * freed; 0 (and the mapping left to the caller) when out of memory. */
+uint32_t tl_source_add_mapped(tl_ctx *ctx, const char *path, char *text,
+			      size_t len, size_t mapped);
 const tl_source *tl_source_get(const tl_ctx *ctx, uint32_t file);
 
 /* Records a diagnostic; the message is formatted into the arena. */
