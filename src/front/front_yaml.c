@@ -396,14 +396,6 @@ static void yl_root(tl_yl *y)
 	yl_next(y);
 }
 
-static bool is_ascii(const char *s, size_t n)
-{
-	unsigned char any = 0;
-	for (size_t i = 0; i < n; i++)
-		any |= (unsigned char)s[i];
-	return any < 0x80;
-}
-
 tl_status tl_front_yaml_load(tl_ctx *ctx, uint32_t file, bool builtin)
 {
 	const tl_source *src = tl_source_get(ctx, file);
@@ -418,7 +410,6 @@ tl_status tl_front_yaml_load(tl_ctx *ctx, uint32_t file, bool builtin)
 	y.builtin = builtin;
 	y.names.gen = 1;
 	y.vnames.gen = 1;
-	y.ascii = is_ascii(src->text, src->len);
 	y.text = src->text;
 	y.len = src->len;
 	if (!yaml_parser_initialize(&y.parser))
@@ -438,7 +429,11 @@ tl_status tl_front_yaml_load(tl_ctx *ctx, uint32_t file, bool builtin)
 		return TL_ENOMEM;
 	}
 	tl_rparse_init(&y.rp, ctx);
-	if (yl_next(&y) && yl_is(&y, YAML_STREAM_START_EVENT) && yl_next(&y)) {
+	bool first = yl_next(&y);
+	/* told by the thread that parses, with the first event: until then
+	 * locations take the general path */
+	y.ascii = y.feed.fast.ascii;
+	if (first && yl_is(&y, YAML_STREAM_START_EVENT) && yl_next(&y)) {
 		while (yl_is(&y, YAML_DOCUMENT_START_EVENT)) {
 			yl_next(&y);
 			yl_root(&y);

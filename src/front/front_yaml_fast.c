@@ -87,6 +87,14 @@ static bool subset_chars(const char *text, size_t len)
 	return true;
 }
 
+static bool is_ascii(const char *s, size_t n)
+{
+	unsigned char any = 0;
+	for (size_t i = 0; i < n; i++)
+		any |= (unsigned char)s[i];
+	return any < 0x80;
+}
+
 void yl_fast_release(yl_fast *s)
 {
 	free(s->q);
@@ -609,8 +617,11 @@ static bool step(yl_fast *s, yaml_event_t *ev, out *o)
 {
 	if (s->state == ST_STREAM_START) {
 		/* checked here, on the thread that parses, not in init */
-		if (!subset_chars(s->text, s->len))
+		s->ascii = true;
+		if (!subset_chars(s->text, s->len)) {
+			s->ascii = is_ascii(s->text, s->len);
 			return bail(s);
+		}
 		event(ev, YAML_STREAM_START_EVENT, (yaml_mark_t){0, 0, 0},
 		      (yaml_mark_t){0, 0, 0});
 		ev->data.stream_start.encoding = YAML_UTF8_ENCODING;

@@ -61,6 +61,9 @@ typedef struct yl_fast {
 	yaml_mark_t after;      /* end of the last ':' or '-' taken */
 	bool first_key;         /* a block mapping has just started */
 	bool bailed;
+	bool ascii;             /* the whole text is ASCII: set when the first
+				 * event is asked for (by the thread that
+				 * parses: the reader need not read the text) */
 	uint64_t emitted;       /* events yielded so far */
 } yl_fast;
 

@@ -101,7 +101,8 @@ typedef struct tl_yl {
 	tl_ctx *ctx;
 	uint32_t file;
 	bool builtin;
-	bool ascii;      /* the file is ASCII: libyaml's character columns are bytes */
+	bool ascii;      /* the file is ASCII: libyaml's character columns are
+			  * bytes (the feed says so with the first event) */
 	const char *text; /* the source (the context's copy) */
 	size_t len;
 	yaml_parser_t parser;
