@@ -337,10 +337,12 @@ static tl_status layout_new(tl_ctx *ctx, const tl_type *ty, const tl_target *t,
 	return TL_OK;
 }
 
-tl_status tl_layout__of_at(tl_ctx *ctx, tl_type_id id, const tl_target *t,
-			   tl_loc use, const tl_layout **out)
+/* tl_layout__of_at past the memo's answer: kept out of line, so that a
+ * layout found in the memo (most calls) costs no saved registers. */
+__attribute__((noinline)) static tl_status
+of_uncached(tl_ctx *ctx, tl_type_id id, const tl_target *t, tl_loc use,
+	    const tl_layout **out)
 {
-	*out = NULL;
 	const tl_type *ty = tl_type_get(ctx, id);
 	tl_layout_memo *m = memo_for(ctx, t);
 	if (!ty || !m || memo_reserve(m, id + 1) < 0) {
@@ -376,6 +378,26 @@ tl_status tl_layout__of_at(tl_ctx *ctx, tl_type_id id, const tl_target *t,
 	tl_status st = layout_new(ctx, ty, t, use, out);
 	ctx->layout_c = ctx->layout_c || outer_c;
 	return st;
+}
+
+tl_status tl_layout__of_at(tl_ctx *ctx, tl_type_id id, const tl_target *t,
+			   tl_loc use, const tl_layout **out)
+{
+	*out = NULL;
+	const tl_layout_memo *m = memo_find(ctx, t);
+	if (m && id < m->cap) {
+		switch (m->state[id]) {
+		case MEMO_DONE | MEMO_C:
+			ctx->layout_c = true;
+			/* fall through */
+		case MEMO_DONE:
+			*out = m->items[id];
+			return TL_OK;
+		default:
+			break;
+		}
+	}
+	return of_uncached(ctx, id, t, use, out);
 }
 
 tl_status tl_layout_of(tl_ctx *ctx, tl_type_id type, const tl_target *target,
