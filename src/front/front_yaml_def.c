@@ -437,8 +437,13 @@ static bool def_body(tl_yl *y, tl_def *def)
 static bool def_name(tl_yl *y, const yl_scalar *k, tl_def *def)
 {
 	tl_rparse *rp = &y->rp;
-	yl_rparse_begin(y, k);
 	def->loc = k->loc;
+	if (k->exact && tl_rparse_plain_ident(k->s, k->len)) {
+		/* most names: what the parser would make of them, unlexed */
+		def->name = tl_intern(y->ctx, k->s, k->len);
+		return def->name != NULL;
+	}
+	yl_rparse_begin(y, k);
 	if (tl_rparse_ident(rp, "a type name", &def->name, &def->loc) &&
 	    tl_rparse_generics(rp, &def->params, &def->nparams) &&
 	    tl_rparse_end(rp, "the type name"))

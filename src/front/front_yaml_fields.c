@@ -367,7 +367,15 @@ static void enum_body(tl_yl *y, tl_def *def)
 		} else {
 			yl_scalar s;
 			ok = yl_string(y, "a variant", &s);
-			if (ok) {
+			if (ok && s.exact && tl_rparse_plain_ident(s.s, s.len)) {
+				/* a unit variant: what the parser would make
+				 * of it, unlexed */
+				v.name = tl_intern(y->ctx, s.s, s.len);
+				v.loc = s.loc;
+				v.shape = TL_SHAPE_UNIT;
+				ok = v.name != NULL;
+				yl_next(y);
+			} else if (ok) {
 				yl_rparse_begin(y, &s);
 				y->rp.shared_paths = &y->shared;
 				ok = tl_rparse_variant(&y->rp, &v) &&

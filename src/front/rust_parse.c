@@ -346,20 +346,25 @@ static tl_texpr *new_path(tl_arena *syn, uint32_t nsegs)
 	return t;
 }
 
-const tl_texpr *tl_rparse_simple_path(tl_ctx *ctx, tl_arena *syn,
-				      tl_noted *shared, const char *text,
-				      size_t len, tl_loc loc)
+bool tl_rparse_plain_ident(const char *text, size_t len)
 {
-	if (len == 0 || len > 64 || (text[0] >= '0' && text[0] <= '9'))
-		return NULL;
+	if (len == 0 || (text[0] >= '0' && text[0] <= '9'))
+		return false;
 	for (size_t i = 0; i < len; i++) {
 		char c = text[i];
 		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
 		      (c >= '0' && c <= '9') || c == '_'))
-			return NULL;
+			return false;
 	}
 	tl_token tok = {.kind = TL_TOK_IDENT, .text = text, .len = len};
-	if (tl_tok_is_keyword(&tok) || tl_tok_is(&tok, "_"))
+	return !tl_tok_is_keyword(&tok) && !tl_tok_is(&tok, "_");
+}
+
+const tl_texpr *tl_rparse_simple_path(tl_ctx *ctx, tl_arena *syn,
+				      tl_noted *shared, const char *text,
+				      size_t len, tl_loc loc)
+{
+	if (len > 64 || !tl_rparse_plain_ident(text, len))
 		return NULL;
 	const char *seg = tl_intern(ctx, text, len);
 	const tl_texpr *known = seg && shared ? tl_noted_get(seg) : NULL;

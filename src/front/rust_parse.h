@@ -116,6 +116,10 @@ bool tl_rparse_end(tl_rparse *p, const char *what);
 void tl_rparse_error(tl_rparse *p, tl_loc loc, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
+/* Whether `text` is one ASCII identifier, not a keyword nor `_`: what the
+ * lexer would read as a single identifier token, the whole text. */
+bool tl_rparse_plain_ident(const char *text, size_t len);
+
 /* The type expression for `text` when it is a single identifier (`u32`,
  * `String`): the same node tl_rparse_type would build, without lexing.
  * NULL when `text` is anything else (keywords and `_` included); then parse
