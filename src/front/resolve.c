@@ -48,6 +48,7 @@ bool rsv_init(rsv *r, tl_ctx *ctx)
 	tl_ptrmap_init(&r->simple[0]);
 	tl_ptrmap_init(&r->simple[1]);
 	tl_ptrmap_init(&r->instances);
+	tl_ptrmap_init(&r->shared_ids);
 	if (!rsv_prims_map(ctx, &r->prims))
 		return false;
 	r->self_name = tl_intern_cstr(ctx, "Self");
@@ -67,6 +68,7 @@ void rsv_release(rsv *r)
 	tl_ptrmap_release(&r->simple[0]);
 	tl_ptrmap_release(&r->simple[1]);
 	tl_ptrmap_release(&r->instances);
+	tl_ptrmap_release(&r->shared_ids);
 	TL_VEC_FREE(r->uses);
 }
 

@@ -31,6 +31,29 @@ static tl_type_id rsv_shared(rsv *r, const tl_texpr *t, tl_loc at)
 	return own ? rsv_type(r, own) : 0;
 }
 
+/* rsv_shared, once per shared tree (`tree`, the fields' own node; `t`
+ * is this use of it) where its answer cannot depend on the use:
+ * in a definition without generic parameters, a text without `Self`, a
+ * resolution that said nothing and left no projection to check later. */
+static tl_type_id rsv_shared_once(rsv *r, const tl_texpr *tree,
+				  const tl_texpr *t, tl_loc at)
+{
+	bool same = r->def && !r->def->nparams &&
+		    !strstr(t->shared_text, "Self");
+	if (same) {
+		void *known = tl_ptrmap_get(&r->shared_ids, tree);
+		if (known)
+			return (tl_type_id)(uintptr_t)known;
+	}
+	size_t diags = tl_diag_count(r->ctx), uses = r->uses.len;
+	tl_type_id id = rsv_shared(r, t, at);
+	if (same && id && tl_diag_count(r->ctx) == diags &&
+	    r->uses.len == uses &&
+	    tl_ptrmap_put(&r->shared_ids, tree, (void *)(uintptr_t)id) < 0)
+		r->ctx->oom = true;
+	return id;
+}
+
 static void rsv_fields(rsv *r, tl_field *f, uint32_t n)
 {
 	for (uint32_t i = 0; i < n; i++) {
@@ -48,7 +71,8 @@ static void rsv_fields(rsv *r, tl_field *f, uint32_t n)
 			use.loc = at;
 			t = &use;
 		}
-		tl_type_id id = t->shared_text ? rsv_shared(r, t, at) : rsv_type(r, t);
+		tl_type_id id = t->shared_text ?
+			rsv_shared_once(r, f[i].texpr, t, at) : rsv_type(r, t);
 		if (id && (f[i].capture == TL_CAPTURE_REF ||
 			   f[i].capture == TL_CAPTURE_REF_MUT))
 			id = tl_type_ref(r->ctx, id,

@@ -49,6 +49,10 @@ typedef struct rsv {
 	 * user code and for the prelude: a small table that stays in cache,
 	 * where the name index of a million-type file does not */
 	tl_ptrmap simple[2];
+	/* a YAML file's shared type trees (tl_texpr.shared_text) -> the term
+	 * they resolve to in a non-generic definition without a word, found
+	 * once instead of at every field written so (resolve_defs.c) */
+	tl_ptrmap shared_ids;
 	/* generic instances checked for unanswered projections (resolve_proj.c) */
 	tl_ptrmap instances;
 	TL_VEC(struct rsv_use { tl_type_id id; tl_loc loc; }) uses;

@@ -82,6 +82,7 @@ struct tl_ctx {
 	 * while there are none, those of definitions in `defs` are not put
 	 * in the hash table at all (types.c) */
 	size_t loose_adts;
+	tl_type_id prim_types[TL_PRIM__COUNT]; /* their PRIM terms, 0 = not made */
 	tl_ptrmap diag_seen;   /* interned "loc id message" of every diagnostic */
 	/* field types of generic instances: (adt id << 32 | field term) ->
 	 * substituted term, so each is computed once, not once per target */

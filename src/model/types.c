@@ -285,9 +285,16 @@ size_t tl_type_count(const tl_ctx *ctx)
 
 tl_type_id tl_type_prim(tl_ctx *ctx, tl_prim p)
 {
+	/* asked for once per field of such a type as YAML is read: found by
+	 * number, not by hashing the term */
+	if ((unsigned)p < TL_PRIM__COUNT && ctx->prim_types[p])
+		return ctx->prim_types[p];
 	KEY(TL_TY_PRIM);
 	key.prim = p;
-	return intern(ctx, &key);
+	tl_type_id id = intern(ctx, &key);
+	if ((unsigned)p < TL_PRIM__COUNT)
+		ctx->prim_types[p] = id;
+	return id;
 }
 
 tl_type_id tl_type_unit(tl_ctx *ctx)

@@ -149,6 +149,50 @@ static void generic_parameters_become_param_terms(void **state)
 	tl_ctx_free(ctx);
 }
 
+/* A type of several parts written alike on many fields' lines is one
+ * shared tree, resolved once for all the non-generic definitions that use
+ * it: what it means must still follow each definition (its parameters,
+ * `Self`). */
+static void shared_field_types_resolve_per_definition(void **state)
+{
+	(void)state;
+	tl_ctx *ctx = resolve_yaml(
+		"types:\n"
+		"  T:\n"
+		"    struct:\n"
+		"      - x: u8\n"
+		"  Gen<T>:\n"
+		"    struct:\n"
+		"      - a: Option<T>\n"
+		"      - s: \"&Self\"\n"
+		"  A:\n"
+		"    struct:\n"
+		"      - a: Option<T>\n"
+		"      - b: Option<T>\n"
+		"      - s: \"&Self\"\n"
+		"  B:\n"
+		"    struct:\n"
+		"      - a: Option<T>\n"
+		"      - s: \"&Self\"\n"
+		"  Gen2<T>:\n"
+		"    struct:\n"
+		"      - a: Option<T>\n",
+		TL_OK);
+	const tl_def *gen = find_def(ctx, "Gen"), *a = find_def(ctx, "A"),
+		     *b = find_def(ctx, "B"), *gen2 = find_def(ctx, "Gen2");
+	const tl_type *ga = tl_type_get(ctx, gen->fields[0].type);
+	assert_true(ga->has_params);
+	assert_false(tl_type_get(ctx, a->fields[0].type)->has_params);
+	assert_string_equal(field_type(ctx, "A", 0), "Option<T>");
+	assert_int_equal(a->fields[0].type, a->fields[1].type);
+	assert_int_equal(a->fields[0].type, b->fields[0].type);
+	assert_int_equal(gen->fields[0].type, gen2->fields[0].type);
+	assert_string_equal(field_type(ctx, "Gen", 1), "&Gen<T>");
+	assert_string_equal(field_type(ctx, "A", 2), "&A");
+	assert_string_equal(field_type(ctx, "B", 1), "&B");
+	tl_ctx_free(ctx);
+}
+
 static void defaults_fill_missing_arguments(void **state)
 {
 	(void)state;
@@ -467,6 +511,7 @@ int main(void)
 		cmocka_unit_test(user_types_shadow_primitives_and_prelude),
 		cmocka_unit_test(qualified_paths_pick_among_prelude_types),
 		cmocka_unit_test(generic_parameters_become_param_terms),
+		cmocka_unit_test(shared_field_types_resolve_per_definition),
 		cmocka_unit_test(defaults_fill_missing_arguments),
 		cmocka_unit_test(aliases_resolve_to_their_target),
 		cmocka_unit_test(closures_capture_by_reference_or_value),
