@@ -406,7 +406,6 @@ struct tl_def {
 	uint64_t budget;           /* size budget in bytes, 0 = none */
 	void *front;               /* front-end private data */
 	uint32_t c_pack;           /* C: #pragma pack(N) in effect, 0 = none */
-	uint32_t c_field_align_max;/* C: reserved */
 	tl_type_id impl_self;      /* impl_for resolved; PARAMs are the impl's */
 	/* ALIAS only: an associated type of a trait impl,
 	 *   impl<params> impl_trait for impl_for { type assoc = alias_of; }
