@@ -344,11 +344,30 @@ static void test_testdata(void **state)
 		      all.texts, all.whole);
 }
 
+/* The std prelude is read on every run: it is written in the fast
+ * source's subset, so that libyaml never has to read it. */
+static void test_prelude_is_in_the_subset(void **state)
+{
+	(void)state;
+	FILE *f = fopen(TL_SOURCE_DIR "/src/data/prelude.yaml", "rb");
+	assert_non_null(f);
+	char *s = malloc(1 << 20);
+	assert_non_null(s);
+	size_t len = fread(s, 1, 1 << 20, f);
+	fclose(f);
+	assert_true(len > 0 && len < 1 << 20);
+	tally t = {0};
+	compare("prelude.yaml", s, len, &t);
+	assert_int_equal(t.whole, 1);
+	free(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_generated),
 		cmocka_unit_test(test_testdata),
+		cmocka_unit_test(test_prelude_is_in_the_subset),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
