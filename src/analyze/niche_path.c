@@ -188,7 +188,9 @@ static void fields_path(tl_ctx *ctx, const tl_target *t, tl_type_id id,
 		fields_path_walk(ctx, t, id, variant, at, sb, memo);
 		return;
 	}
-	tl_strbuf tmp = TL_STRBUF_INIT;
+	char small[128];
+	tl_strbuf tmp;
+	tl_strbuf_on(&tmp, small, sizeof(small));
 	tl_strbuf_putc(&tmp, 'x'); /* a non-empty path */
 	fields_path_walk(ctx, t, id, variant, at, &tmp, memo);
 	if (tmp.oom) {

@@ -50,7 +50,9 @@ static const char *repr_of(tl_ctx *ctx, const tl_type *ty)
 		return ty->def->lang == TL_LANG_C ? "c" : "rust";
 	if (r->flags == TL_REPR_C && ty->def->lang == TL_LANG_RUST)
 		return "c";
-	tl_strbuf sb = TL_STRBUF_INIT;
+	char small[64];
+	tl_strbuf sb;
+	tl_strbuf_on(&sb, small, sizeof(small));
 	if (r->flags & TL_REPR_C)
 		tl_strbuf_puts(&sb, "c");
 	if (r->flags & TL_REPR_TRANSPARENT)
@@ -179,7 +181,9 @@ static const char *niche_path(tl_ctx *ctx, tl_arena *mem, tl_niche_memo *memo,
 			      const tl_target *t, tl_type_id id, int variant,
 			      uint64_t at)
 {
-	tl_strbuf sb = TL_STRBUF_INIT;
+	char small[128];
+	tl_strbuf sb;
+	tl_strbuf_on(&sb, small, sizeof(small));
 	tl_analyze__niche_path_into(ctx, t, id, variant, at, &sb, memo);
 	const char *s = sb.oom ? NULL : !sb.len ? "" :
 		tl_arena_strndup(mem, sb.buf, sb.len);

@@ -12,9 +12,20 @@ void tl_strbuf_init(tl_strbuf *sb)
 	memset(sb, 0, sizeof(*sb));
 }
 
+void tl_strbuf_on(tl_strbuf *sb, char *buf, size_t cap)
+{
+	tl_strbuf_init(sb);
+	sb->buf = buf;
+	sb->cap = cap;
+	sb->borrowed = true;
+	if (cap)
+		buf[0] = '\0';
+}
+
 void tl_strbuf_release(tl_strbuf *sb)
 {
-	free(sb->buf);
+	if (!sb->borrowed)
+		free(sb->buf);
 	tl_strbuf_init(sb);
 }
 
@@ -39,10 +50,14 @@ static bool grow(tl_strbuf *sb, size_t extra)
 	size_t cap = sb->cap ? sb->cap : 64;
 	while (cap < need)
 		cap *= 2;
-	char *p = realloc(sb->buf, cap);
+	char *p = sb->borrowed ? malloc(cap) : realloc(sb->buf, cap);
 	if (!p) {
 		sb->oom = true;
 		return false;
+	}
+	if (sb->borrowed) {
+		memcpy(p, sb->buf, sb->len);
+		sb->borrowed = false;
 	}
 	sb->buf = p;
 	sb->cap = cap;

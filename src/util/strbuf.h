@@ -15,9 +15,15 @@ typedef struct tl_strbuf {
 	size_t len;
 	size_t cap;
 	bool oom;
+	bool borrowed; /* buf is the caller's (tl_strbuf_on): not freed */
 } tl_strbuf;
 
-#define TL_STRBUF_INIT {NULL, 0, 0, false}
+#define TL_STRBUF_INIT {NULL, 0, 0, false, false}
+
+/* Starts empty in the caller's `buf` of `cap` bytes (a stack array, for
+ * short strings built often); it moves to the heap only if it outgrows
+ * it. Release it as any other. */
+void tl_strbuf_on(tl_strbuf *sb, char *buf, size_t cap);
 
 void tl_strbuf_init(tl_strbuf *sb);
 void tl_strbuf_release(tl_strbuf *sb);

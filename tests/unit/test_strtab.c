@@ -1,6 +1,7 @@
-/* The string table: interning, and the notes an interned string carries
- * before its text (the context's definitions by name, a front end's map
- * of shared type nodes, tl_noted). */
+/* Strings: the string table (interning, and the notes an interned string
+ * carries before its text: the context's definitions by name, a front
+ * end's map of shared type nodes, tl_noted), and a string buffer started
+ * in the caller's array (tl_strbuf_on). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -11,6 +12,7 @@
 #include <cmocka.h>
 
 #include "util/hashmap.h"
+#include "util/strbuf.h"
 
 /* Equal text, equal pointer, through a resize; the text is NUL-ended and
  * both notes start NULL. */
@@ -99,12 +101,38 @@ static void noted_map_clears(void **state)
 	tl_arena_release(&a);
 }
 
+/* In the caller's array while it fits; past that on the heap, with what
+ * was written kept; releasing frees only the heap's. */
+static void strbuf_on_the_stack_then_the_heap(void **state)
+{
+	(void)state;
+	char small[8];
+	tl_strbuf sb;
+	tl_strbuf_on(&sb, small, sizeof(small));
+	assert_string_equal(tl_strbuf_cstr(&sb), "");
+	tl_strbuf_puts(&sb, "abc");
+	tl_strbuf_add_u64(&sb, 42);
+	assert_ptr_equal(sb.buf, small);
+	assert_string_equal(tl_strbuf_cstr(&sb), "abc42");
+	tl_strbuf_puts(&sb, ".field.0");
+	assert_ptr_not_equal(sb.buf, small);
+	assert_false(sb.oom);
+	assert_string_equal(tl_strbuf_cstr(&sb), "abc42.field.0");
+	assert_int_equal(sb.len, 13);
+	tl_strbuf_release(&sb);
+	tl_strbuf_on(&sb, small, sizeof(small));
+	tl_strbuf_puts(&sb, "x");
+	tl_strbuf_release(&sb); /* nothing to free: ASan and valgrind say */
+	assert_null(sb.buf);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(intern_is_identity),
 		cmocka_unit_test(notes_are_separate),
 		cmocka_unit_test(noted_map_clears),
+		cmocka_unit_test(strbuf_on_the_stack_then_the_heap),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
