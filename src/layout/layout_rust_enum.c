@@ -458,7 +458,9 @@ tl_status tl_rust_enum(tl_ctx *ctx, const tl_target *t, const tl_type *ty,
 	e.repr_int = d->repr.flags & TL_REPR_INT;
 	/* scratch: only the layout built from them is kept */
 	tl_arena_mark mark = tl_arena_get_mark(&ctx->scratch);
-	e.fields = tl_arena_array(&ctx->scratch, e.nv ? e.nv : 1, sizeof(*e.fields));
+	/* every variant's is written below */
+	e.fields = tl_arena_array_raw(&ctx->scratch, e.nv ? e.nv : 1,
+				      sizeof(*e.fields));
 	e.absent = tl_arena_array(&ctx->scratch, e.nv ? e.nv : 1, sizeof(bool));
 	e.uninh = tl_arena_array(&ctx->scratch, e.nv ? e.nv : 1, sizeof(bool));
 	tl_status result = TL_OK;

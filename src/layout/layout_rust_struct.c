@@ -265,7 +265,9 @@ tl_status tl_rust_field_layouts(tl_ctx *ctx, const tl_target *t,
 				const tl_type *adt, const tl_field *fields,
 				uint32_t n, const tl_layout ***out)
 {
-	const tl_layout **ls = tl_arena_array(&ctx->scratch, n ? n : 1, sizeof(*ls));
+	/* every element is written below (NULL when it has no layout) */
+	const tl_layout **ls = tl_arena_array_raw(&ctx->scratch, n ? n : 1,
+						  sizeof(*ls));
 	*out = ls;
 	if (!ls) {
 		ctx->oom = true;

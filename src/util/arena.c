@@ -175,7 +175,7 @@ void tl_arena_rewind(tl_arena *a, tl_arena_mark m)
 }
 
 #ifdef TL_ARENA_DEBUG
-static void *debug_alloc(tl_arena *a, size_t n)
+static void *debug_alloc(tl_arena *a, size_t n, bool zero)
 {
 	if (a->ndebug == a->capdebug) {
 		size_t cap = a->capdebug ? a->capdebug * 2 : 64;
@@ -185,7 +185,9 @@ static void *debug_alloc(tl_arena *a, size_t n)
 		a->debug = d;
 		a->capdebug = cap;
 	}
-	void *p = calloc(1, n ? n : 1);
+	/* raw memory stays uninitialised here, so that valgrind sees a read
+	 * before a write */
+	void *p = zero ? calloc(1, n ? n : 1) : malloc(n ? n : 1);
 	if (p)
 		a->debug[a->ndebug++] = p;
 	return p;
@@ -207,11 +209,11 @@ static tl_arena_block *take_spare(tl_arena *a, size_t need)
 }
 #endif
 
-void *tl_arena_alloc(tl_arena *a, size_t n)
+static inline void *alloc(tl_arena *a, size_t n, bool zero)
 {
 	a->used += n;
 #ifdef TL_ARENA_DEBUG
-	return debug_alloc(a, n);
+	return debug_alloc(a, n, zero);
 #else
 	size_t need = (n + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
 	if (need < n)
@@ -236,11 +238,29 @@ void *tl_arena_alloc(tl_arena *a, size_t n)
 	void *p = b->data + b->pos;
 	/* only memory handed out before needs clearing: a fresh mapping is
 	 * zero, and not touching it here spares a write per byte */
-	if (b->pos < b->dirty)
+	if (zero && b->pos < b->dirty)
 		memset(p, 0, b->dirty - b->pos < n ? b->dirty - b->pos : n);
 	b->pos += need;
 	return p;
 #endif
+}
+
+void *tl_arena_alloc(tl_arena *a, size_t n)
+{
+	return alloc(a, n, true);
+}
+
+void *tl_arena_alloc_raw(tl_arena *a, size_t n)
+{
+	return alloc(a, n, false);
+}
+
+void *tl_arena_array_raw(tl_arena *a, size_t count, size_t size)
+{
+	size_t n;
+	if (__builtin_mul_overflow(count, size, &n))
+		return NULL;
+	return alloc(a, n, false);
 }
 
 void *tl_arena_array(tl_arena *a, size_t count, size_t size)
@@ -253,7 +273,7 @@ void *tl_arena_array(tl_arena *a, size_t count, size_t size)
 
 void *tl_arena_memdup(tl_arena *a, const void *p, size_t n)
 {
-	void *q = tl_arena_alloc(a, n);
+	void *q = alloc(a, n, false);
 	if (q && n)
 		memcpy(q, p, n);
 	return q;
@@ -261,7 +281,7 @@ void *tl_arena_memdup(tl_arena *a, const void *p, size_t n)
 
 char *tl_arena_strndup(tl_arena *a, const char *s, size_t n)
 {
-	char *q = tl_arena_alloc(a, n + 1);
+	char *q = alloc(a, n + 1, false);
 	if (q) {
 		memcpy(q, s, n);
 		q[n] = '\0';

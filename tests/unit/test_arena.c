@@ -88,12 +88,36 @@ static void rewind_from_empty(void **state)
 	tl_arena_release(&a);
 }
 
+/* Raw memory: aligned like any other, an overflowing array refused, and
+ * a zero-filled allocation after it still zero-filled. */
+static void raw_allocations(void **state)
+{
+	(void)state;
+	tl_arena a;
+	tl_arena_init(&a);
+	tl_arena_mark m = tl_arena_get_mark(&a);
+	unsigned char *p = tl_arena_alloc_raw(&a, 40);
+	assert_non_null(p);
+	memset(p, 0xEE, 40);
+	tl_arena_rewind(&a, m);
+	uint64_t *q = tl_arena_array_raw(&a, 5, sizeof(*q));
+	assert_non_null(q);
+	assert_int_equal((uintptr_t)q % _Alignof(max_align_t), 0);
+	for (int i = 0; i < 5; i++)
+		q[i] = (uint64_t)i;
+	assert_null(tl_arena_array_raw(&a, SIZE_MAX / 2, 4));
+	tl_arena_rewind(&a, m);
+	all_zero(tl_arena_array(&a, 5, sizeof(uint64_t)), 5 * sizeof(uint64_t));
+	tl_arena_release(&a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(rewind_keeps_outer_and_reuses_inner),
 		cmocka_unit_test(rewind_across_blocks),
 		cmocka_unit_test(rewind_from_empty),
+		cmocka_unit_test(raw_allocations),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
