@@ -352,6 +352,62 @@ static bool map_variant(tl_yl *y, tl_variant *v)
 	return ok;
 }
 
+static size_t ident_chars(const char *s, size_t i, size_t n)
+{
+	while (i < n && ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') ||
+			 (s[i] >= '0' && s[i] <= '9') || s[i] == '_'))
+		i++;
+	return i;
+}
+
+/* `V0(u64, T2)`: a tuple variant whose fields are each one name, written
+ * with ", " between them, as the Rust parser would read it (the fields'
+ * shared nodes, their locations), without the lexer. False: anything
+ * else, for the parser (nothing is made then, unless out of memory). */
+static bool tuple_variant_fast(tl_yl *y, const yl_scalar *s, tl_variant *v)
+{
+	enum { MAX = 16 };
+	size_t at[MAX], len[MAX];
+	uint32_t n = 0;
+	size_t i = ident_chars(s->s, 0, s->len);
+	if (i == 0 || i >= s->len || s->s[i] != '(' ||
+	    !tl_rparse_plain_ident(s->s, i))
+		return false;
+	size_t name_len = i++;
+	for (;;) {
+		size_t end = ident_chars(s->s, i, s->len);
+		if (end == i || n == MAX || !tl_rparse_plain_ident(s->s + i, end - i))
+			return false;
+		at[n] = i;
+		len[n++] = end - i;
+		if (end + 1 == s->len && s->s[end] == ')')
+			break;
+		if (end + 2 >= s->len || s->s[end] != ',' || s->s[end + 1] != ' ')
+			return false;
+		i = end + 2;
+	}
+	tl_field f[MAX];
+	for (uint32_t k = 0; k < n; k++) {
+		tl_loc loc = s->loc;
+		loc.col += (uint32_t)at[k];
+		memset(&f[k], 0, sizeof(f[k]));
+		f[k].bit_width = -1;
+		f[k].loc = loc;
+		f[k].name = yl_index_name(y, k);
+		f[k].texpr = tl_rparse_simple_path(y->ctx, y->rp.syn, &y->shared,
+						   s->s + at[k], len[k], loc);
+		if (!f[k].name || !f[k].texpr)
+			return false; /* out of memory: the context says so */
+	}
+	memset(v, 0, sizeof(*v));
+	v->name = tl_intern(y->ctx, s->s, name_len);
+	v->loc = s->loc;
+	v->shape = TL_SHAPE_TUPLE;
+	v->fields = tl_arena_memdup(&y->ctx->arena, f, n * sizeof(*f));
+	v->nfields = n;
+	return v->name && v->fields;
+}
+
 static void enum_body(tl_yl *y, tl_def *def)
 {
 	if (!yl_begin_seq(y, "'enum' of", def->name,
@@ -374,6 +430,8 @@ static void enum_body(tl_yl *y, tl_def *def)
 				v.loc = s.loc;
 				v.shape = TL_SHAPE_UNIT;
 				ok = v.name != NULL;
+				yl_next(y);
+			} else if (ok && s.exact && tuple_variant_fast(y, &s, &v)) {
 				yl_next(y);
 			} else if (ok) {
 				yl_rparse_begin(y, &s);
