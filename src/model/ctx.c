@@ -242,6 +242,10 @@ void tl_ctx_expect_defs(tl_ctx *ctx, size_t ndefs)
 	 * prelude's: the tables are probed at random, so the smaller the
 	 * better for the cache; they grow if this is short */
 	(void)tl_strtab_reserve(&ctx->strings, ctx->strings.len + ndefs + ndefs / 4);
+	/* the model takes a kilobyte or more per definition, its syntax a
+	 * few hundred bytes */
+	tl_arena_expect(&ctx->arena, ndefs * 1024);
+	tl_arena_expect(&ctx->syntax, ndefs * 256);
 	(void)tl_type__reserve(ctx, ctx->types.len + ndefs + ndefs / 4, n);
 	(void)tl_grow((void **)&ctx->defs.items, &ctx->defs.cap, n,
 		      sizeof(*ctx->defs.items));

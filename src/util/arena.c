@@ -84,6 +84,12 @@ void tl_arena_init(tl_arena *a)
 	a->next_size = ARENA_FIRST;
 }
 
+void tl_arena_expect(tl_arena *a, size_t bytes)
+{
+	if (bytes >= ARENA_CAP)
+		a->next_size = ARENA_CAP;
+}
+
 static void free_list(tl_arena_block *b)
 {
 	while (b) {

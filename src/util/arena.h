@@ -48,6 +48,12 @@ tl_arena_mark tl_arena_get_mark(const tl_arena *a);
  * for reuse. */
 void tl_arena_rewind(tl_arena *a, tl_arena_mark m);
 
+/* The arena will hold about `bytes` more: when that fills a large block,
+ * its next blocks are large ones (mapped, in huge pages, from the pool if
+ * it has one) at once, instead of growing from a few KiB through blocks
+ * faulted in page by page. */
+void tl_arena_expect(tl_arena *a, size_t bytes);
+
 /* Takes large blocks from `pool` (block_pool.h) before mapping its own,
  * while it is set (NULL ends it; the pool must outlive its use). */
 void tl_arena_use_pool(tl_arena *a, struct tl_block_pool *pool);

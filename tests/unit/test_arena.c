@@ -111,6 +111,25 @@ static void raw_allocations(void **state)
 	tl_arena_release(&a);
 }
 
+/* An arena told it will be large starts with a large block: a megabyte
+ * lands right after the first byte, in the same block. */
+static void expected_size_starts_large(void **state)
+{
+	(void)state;
+	tl_arena a;
+	tl_arena_init(&a);
+	tl_arena_expect(&a, (size_t)64 << 20);
+	unsigned char *first = tl_arena_alloc(&a, 1);
+	unsigned char *big = tl_arena_alloc(&a, (size_t)1 << 20);
+	assert_non_null(first);
+	assert_non_null(big);
+#ifndef TL_ARENA_DEBUG
+	assert_ptr_equal(big, first + _Alignof(max_align_t));
+#endif
+	all_zero(big, (size_t)1 << 20);
+	tl_arena_release(&a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -118,6 +137,7 @@ int main(void)
 		cmocka_unit_test(rewind_across_blocks),
 		cmocka_unit_test(rewind_from_empty),
 		cmocka_unit_test(raw_allocations),
+		cmocka_unit_test(expected_size_starts_large),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
