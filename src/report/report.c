@@ -276,6 +276,10 @@ tl_status tl_report_default_types(tl_ctx *ctx, tl_type_id **out,
 		goto oom;
 	bool generic = false; /* an input defines a generic type */
 	for (size_t i = 0; i < ctx->defs.len; i++) {
+		/* one pass over every definition, each a miss to memory
+		 * unless asked for ahead */
+		if (i + 16 < ctx->defs.len)
+			__builtin_prefetch(ctx->defs.items[i + 16]);
 		const tl_def *d = ctx->defs.items[i];
 		generic |= !d->builtin && d->nparams;
 		if (!d->report || d->nparams)
