@@ -256,25 +256,22 @@ void *tl_arena_alloc(tl_arena *a, size_t n)
 	return alloc(a, n, true);
 }
 
-void *tl_arena_alloc_raw(tl_arena *a, size_t n)
+static void *array(tl_arena *a, size_t count, size_t size, bool zero)
 {
-	return alloc(a, n, false);
+	size_t n;
+	if (__builtin_mul_overflow(count, size, &n))
+		return NULL;
+	return alloc(a, n, zero);
 }
 
 void *tl_arena_array_raw(tl_arena *a, size_t count, size_t size)
 {
-	size_t n;
-	if (__builtin_mul_overflow(count, size, &n))
-		return NULL;
-	return alloc(a, n, false);
+	return array(a, count, size, false);
 }
 
 void *tl_arena_array(tl_arena *a, size_t count, size_t size)
 {
-	size_t n;
-	if (__builtin_mul_overflow(count, size, &n))
-		return NULL;
-	return tl_arena_alloc(a, n);
+	return array(a, count, size, true);
 }
 
 void *tl_arena_memdup(tl_arena *a, const void *p, size_t n)

@@ -71,7 +71,6 @@ void *tl_arena_array(tl_arena *a, size_t count, size_t size);
 /* The same without the zeroes, for memory the caller writes in full
  * before it reads any (memory used before, scratch memory, is otherwise
  * cleared first). */
-void *tl_arena_alloc_raw(tl_arena *a, size_t n);
 void *tl_arena_array_raw(tl_arena *a, size_t count, size_t size);
 void *tl_arena_memdup(tl_arena *a, const void *p, size_t n);
 char *tl_arena_strndup(tl_arena *a, const char *s, size_t n);

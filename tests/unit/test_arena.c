@@ -96,7 +96,7 @@ static void raw_allocations(void **state)
 	tl_arena a;
 	tl_arena_init(&a);
 	tl_arena_mark m = tl_arena_get_mark(&a);
-	unsigned char *p = tl_arena_alloc_raw(&a, 40);
+	unsigned char *p = tl_arena_array_raw(&a, 40, 1);
 	assert_non_null(p);
 	memset(p, 0xEE, 40);
 	tl_arena_rewind(&a, m);
