@@ -352,14 +352,6 @@ static bool map_variant(tl_yl *y, tl_variant *v)
 	return ok;
 }
 
-static size_t ident_chars(const char *s, size_t i, size_t n)
-{
-	while (i < n && ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') ||
-			 (s[i] >= '0' && s[i] <= '9') || s[i] == '_'))
-		i++;
-	return i;
-}
-
 /* `V0(u64, T2)`: a tuple variant whose fields are each one name, written
  * with ", " between them, as the Rust parser would read it (the fields'
  * shared nodes, their locations), without the lexer. False: anything
@@ -369,13 +361,13 @@ static bool tuple_variant_fast(tl_yl *y, const yl_scalar *s, tl_variant *v)
 	enum { MAX = 16 };
 	size_t at[MAX], len[MAX];
 	uint32_t n = 0;
-	size_t i = ident_chars(s->s, 0, s->len);
+	size_t i = tl_rparse_ident_end(s->s, 0, s->len);
 	if (i == 0 || i >= s->len || s->s[i] != '(' ||
 	    !tl_rparse_plain_ident(s->s, i))
 		return false;
 	size_t name_len = i++;
 	for (;;) {
-		size_t end = ident_chars(s->s, i, s->len);
+		size_t end = tl_rparse_ident_end(s->s, i, s->len);
 		if (end == i || n == MAX || !tl_rparse_plain_ident(s->s + i, end - i))
 			return false;
 		at[n] = i;

@@ -346,16 +346,22 @@ static tl_texpr *new_path(tl_arena *syn, uint32_t nsegs)
 	return t;
 }
 
-bool tl_rparse_plain_ident(const char *text, size_t len)
+size_t tl_rparse_ident_end(const char *text, size_t i, size_t len)
 {
-	if (len == 0 || (text[0] >= '0' && text[0] <= '9'))
-		return false;
-	for (size_t i = 0; i < len; i++) {
+	for (; i < len; i++) {
 		char c = text[i];
 		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
 		      (c >= '0' && c <= '9') || c == '_'))
-			return false;
+			break;
 	}
+	return i;
+}
+
+bool tl_rparse_plain_ident(const char *text, size_t len)
+{
+	if (len == 0 || (text[0] >= '0' && text[0] <= '9') ||
+	    tl_rparse_ident_end(text, 0, len) != len)
+		return false;
 	tl_token tok = {.kind = TL_TOK_IDENT, .text = text, .len = len};
 	return !tl_tok_is_keyword(&tok) && !tl_tok_is(&tok, "_");
 }

@@ -119,6 +119,9 @@ void tl_rparse_error(tl_rparse *p, tl_loc loc, const char *fmt, ...)
 /* Whether `text` is one ASCII identifier, not a keyword nor `_`: what the
  * lexer would read as a single identifier token, the whole text. */
 bool tl_rparse_plain_ident(const char *text, size_t len);
+/* The end of the run of ASCII identifier characters (letters, digits,
+ * `_`) in text[0..len) that starts at `i`. */
+size_t tl_rparse_ident_end(const char *text, size_t i, size_t len);
 
 /* The type expression for `text` when it is a single identifier (`u32`,
  * `String`): the same node tl_rparse_type would build, without lexing.
