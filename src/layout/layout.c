@@ -349,14 +349,8 @@ of_uncached(tl_ctx *ctx, tl_type_id id, const tl_target *t, tl_loc use,
 		ctx->oom = true;
 		return TL_ENOMEM;
 	}
+	/* a layout in the memo was answered by tl_layout__of_at */
 	switch (m->state[id]) {
-	case MEMO_DONE:
-		*out = m->items[id];
-		return TL_OK;
-	case MEMO_DONE | MEMO_C:
-		ctx->layout_c = true;
-		*out = m->items[id];
-		return TL_OK;
 	case MEMO_FAILED:
 		return TL_EINPUT;
 	case MEMO_BUSY: {
