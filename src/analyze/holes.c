@@ -9,46 +9,61 @@
 
 #include "analyze/holes.h"
 #include "model/ctx_internal.h"
-#include "util/vec.h"
 
-typedef struct span {
-	uint64_t start, end; /* bits, [start, end) */
-} span;
-
-typedef TL_VEC(span) spans;
-
-static int cmp_span(const void *a, const void *b)
+bool tl_spans_add(tl_spans *sp, uint64_t start, uint64_t end)
 {
-	const span *x = a, *y = b;
-	return x->start < y->start ? -1 : x->start > y->start;
-}
-
-static bool add_field(tl_ctx *ctx, const tl_target *t, spans *sp,
-		      tl_type_id ft, uint64_t offset, const uint64_t *bit_off,
-		      int32_t bits)
-{
-	span s;
-	if (bits >= 0) {
-		s.start = *bit_off;
-		s.end = *bit_off + (uint64_t)bits;
-	} else {
-		const tl_layout *fl;
-		if (tl_layout_of(ctx, ft, t, &fl) || !fl->size)
-			return true;
-		s.start = offset * 8;
-		s.end = (offset + fl->size) * 8;
+	if (end <= start)
+		return true;
+	if (sp->len == sp->cap) {
+		size_t cap = sp->cap ? sp->cap * 2 : 16;
+		tl_span *items = sp->heap ? realloc(sp->items, cap * sizeof(*items)) :
+			malloc(cap * sizeof(*items));
+		if (!items)
+			return false;
+		if (!sp->heap && sp->len)
+			memcpy(items, sp->items, sp->len * sizeof(*items));
+		sp->items = items;
+		sp->cap = cap;
+		sp->heap = true;
 	}
-	if (s.end > s.start)
-		return TL_VEC_PUSH(*sp, s);
+	sp->items[sp->len++] = (tl_span){start, end};
 	return true;
 }
 
-/* Covered bits of one field set (+ the tag when it is stored apart). */
-static bool collect(tl_ctx *ctx, const tl_target *t, tl_type_id type,
-		    const tl_layout *l, int variant, spans *sp)
+static int cmp_span(const void *a, const void *b)
 {
+	const tl_span *x = a, *y = b;
+	return x->start < y->start ? -1 : x->start > y->start;
+}
+
+static bool add_field(tl_ctx *ctx, const tl_target *t, tl_spans *sp,
+		      tl_type_id ft, uint64_t offset, const uint64_t *bit_off,
+		      int32_t bits)
+{
+	if (bits >= 0)
+		return tl_spans_add(sp, *bit_off, *bit_off + (uint64_t)bits);
+	const tl_layout *fl;
+	if (tl_layout_of(ctx, ft, t, &fl) || !fl->size)
+		return true;
+	return tl_spans_add(sp, offset * 8, (offset + fl->size) * 8);
+}
+
+typedef struct layout_spans {
+	tl_ctx *ctx;
+	const tl_target *t;
+	tl_type_id type;
+	const tl_layout *l;
+} layout_spans;
+
+/* Covered bits of one field set (+ the tag when it is stored apart). */
+static bool collect(void *arg, int variant, tl_spans *sp)
+{
+	const layout_spans *ls = arg;
+	tl_ctx *ctx = ls->ctx;
+	const tl_target *t = ls->t;
+	tl_type_id type = ls->type;
+	const tl_layout *l = ls->l;
 	const tl_type *ty = tl_type_get(ctx, type);
-	sp->len = 0;
 	if (ty->kind == TL_TY_TUPLE) {
 		for (uint32_t i = 0; i < ty->nargs; i++)
 			if (!add_field(ctx, t, sp, ty->args[i], l->offsets[i], NULL, -1))
@@ -65,14 +80,7 @@ static bool collect(tl_ctx *ctx, const tl_target *t, tl_type_id type,
 			if (!add_field(ctx, t, sp, tl_type_field(ctx, type, &v->fields[i]),
 				       vl->offsets[i], NULL, -1))
 				return false;
-		if (l->tag.encoding == TL_TAG_DIRECT ||
-		    (l->tag.encoding == TL_TAG_NICHE &&
-		     (uint32_t)variant != l->tag.untagged)) {
-			span s = {l->tag.offset * 8, (l->tag.offset + l->tag.size) * 8};
-			if (!TL_VEC_PUSH(*sp, s))
-				return false;
-		}
-		return true;
+		return tl_spans_add_tag(sp, &l->tag, variant);
 	}
 	if (d->kind == TL_DEF_OPAQUE)
 		return true;
@@ -86,19 +94,27 @@ static bool collect(tl_ctx *ctx, const tl_target *t, tl_type_id type,
 	return true;
 }
 
-static uint64_t covered_bits(spans *sp)
+bool tl_spans_add_tag(tl_spans *sp, const tl_tag *tag, int variant)
+{
+	if (tag->encoding == TL_TAG_DIRECT ||
+	    (tag->encoding == TL_TAG_NICHE && (uint32_t)variant != tag->untagged))
+		return tl_spans_add(sp, tag->offset * 8, (tag->offset + tag->size) * 8);
+	return true;
+}
+
+static uint64_t covered_bits(tl_spans *sp)
 {
 	if (sp->len <= 16) {
 		/* stable, like glibc's merge sort; few spans per type */
 		for (size_t i = 1; i < sp->len; i++) {
-			span k = sp->items[i];
+			tl_span k = sp->items[i];
 			size_t j = i;
 			for (; j > 0 && sp->items[j - 1].start > k.start; j--)
 				sp->items[j] = sp->items[j - 1];
 			sp->items[j] = k;
 		}
 	} else {
-		qsort(sp->items, sp->len, sizeof(span), cmp_span);
+		qsort(sp->items, sp->len, sizeof(tl_span), cmp_span);
 	}
 	uint64_t covered = 0, end = 0;
 	for (size_t i = 0; i < sp->len; i++) {
@@ -113,7 +129,7 @@ static uint64_t covered_bits(spans *sp)
 
 /* The holes between the sorted spans and up to `size_bits`, written to
  * out[] unless it is NULL; returns how many there are. */
-static size_t walk_holes(const spans *sp, uint64_t size_bits, tl_hole *out)
+static size_t walk_holes(const tl_spans *sp, uint64_t size_bits, tl_hole *out)
 {
 	size_t n = 0;
 	uint64_t end = 0;
@@ -131,13 +147,13 @@ static size_t walk_holes(const spans *sp, uint64_t size_bits, tl_hole *out)
 }
 
 /* The holes in one array, from `mem` or else from malloc. */
-static bool make_holes(const spans *sp, uint64_t size_bits, tl_arena *mem,
+static bool make_holes(const tl_spans *sp, uint64_t size_bits, tl_arena *mem,
 		       tl_holes *out)
 {
 	size_t n = walk_holes(sp, size_bits, NULL);
 	if (!n)
 		return true;
-	tl_hole *h = mem ? tl_arena_array(mem, n, sizeof(*h)) :
+	tl_hole *h = mem ? tl_arena_array_raw(mem, n, sizeof(*h)) :
 			   malloc(n * sizeof(*h));
 	if (!h)
 		return false;
@@ -145,6 +161,56 @@ static bool make_holes(const spans *sp, uint64_t size_bits, tl_arena *mem,
 	out->items = h;
 	out->len = n;
 	return true;
+}
+
+tl_status tl_analyze__holes_from(uint64_t size, int nv, bool is_union,
+				 tl_span_fn collect_fn, void *arg,
+				 tl_arena *mem, tl_holes *out)
+{
+	tl_span small[32];
+	tl_spans sp = {small, 0, sizeof(small) / sizeof(small[0]), false};
+	int best = -1;
+	uint64_t best_bits = 0;
+	for (int v = 0; v < nv; v++) {
+		sp.len = 0;
+		if (!collect_fn(arg, v, &sp))
+			goto oom;
+		uint64_t c = covered_bits(&sp);
+		if (best < 0 || c > best_bits) {
+			best = v;
+			best_bits = c;
+		}
+	}
+	if (nv == 0) {
+		best = 0;
+		best_bits = 0;
+	}
+	out->padding = (size * 8 - best_bits) / 8;
+	if (nv > 0 && !is_union) {
+		/* the spans in hand are the last variant's, sorted: a struct's */
+		if (best != nv - 1) {
+			sp.len = 0;
+			if (!collect_fn(arg, best, &sp))
+				goto oom;
+			covered_bits(&sp);
+		}
+		if (!make_holes(&sp, size * 8, mem, out))
+			goto oom;
+	}
+	tl_spans_release(&sp);
+	return TL_OK;
+oom:
+	tl_spans_release(&sp);
+	return TL_ENOMEM;
+}
+
+void tl_spans_release(tl_spans *sp)
+{
+	if (sp->heap)
+		free(sp->items);
+	sp->items = NULL;
+	sp->len = sp->cap = 0;
+	sp->heap = false;
 }
 
 tl_status tl_analyze__holes_in(tl_ctx *ctx, tl_type_id type,
@@ -164,39 +230,9 @@ tl_status tl_analyze__holes_in(tl_ctx *ctx, tl_type_id type,
 		return TL_OK;
 	if (is_enum && l->nvariants == 0)
 		return TL_OK; /* a C enum is one integer: no padding */
-	spans sp = {0};
-	int best = -1;
-	uint64_t best_bits = 0;
-	int nv = is_enum ? (int)l->nvariants : 1;
-	for (int v = 0; v < nv; v++) {
-		if (!collect(ctx, t, type, l, v, &sp))
-			goto oom;
-		uint64_t c = covered_bits(&sp);
-		if (best < 0 || c > best_bits) {
-			best = v;
-			best_bits = c;
-		}
-	}
-	if (nv == 0) {
-		best = 0;
-		best_bits = 0;
-	}
-	out->padding = (l->size * 8 - best_bits) / 8;
-	if (nv > 0 && !is_union) {
-		/* the spans in hand are the last variant's, sorted: a struct's */
-		if (best != nv - 1) {
-			if (!collect(ctx, t, type, l, best, &sp))
-				goto oom;
-			covered_bits(&sp);
-		}
-		if (!make_holes(&sp, l->size * 8, mem, out))
-			goto oom;
-	}
-	TL_VEC_FREE(sp);
-	return TL_OK;
-oom:
-	TL_VEC_FREE(sp);
-	return TL_ENOMEM;
+	layout_spans ls = {ctx, t, type, l};
+	return tl_analyze__holes_from(l->size, is_enum ? (int)l->nvariants : 1,
+				      is_union, collect, &ls, mem, out);
 }
 
 tl_status tl_analyze_holes(tl_ctx *ctx, tl_type_id type, const tl_target *t,

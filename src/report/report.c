@@ -192,9 +192,10 @@ static const char *niche_path(tl_ctx *ctx, tl_arena *mem, tl_niche_memo *memo,
 }
 
 /* Fills `e` (a copy of the type's head) for target `t`; field arrays come
- * from `mem`. */
+ * from `mem`. Holes and padding only when `holes` (else the one who takes
+ * the entry computes them: tl_report__holes). */
 static tl_status fill_entry(tl_ctx *ctx, tl_arena *mem, tl_niche_memo *memo,
-			    const tl_target *t, tl_report_entry *e)
+			    const tl_target *t, tl_report_entry *e, bool holes)
 {
 	tl_type_id id = e->type;
 	const tl_type *ty = tl_type_get(ctx, id);
@@ -245,14 +246,9 @@ static tl_status fill_entry(tl_ctx *ctx, tl_arena *mem, tl_niche_memo *memo,
 	}
 	if (st)
 		return st;
-	/* in the entry's memory: whoever is done with the entry frees
-	 * nothing (holes.h) */
-	st = tl_analyze__holes_in(ctx, id, t, mem, &e->holes);
-	if (!st)
-		st = tl_analyze_enum(ctx, id, t, &e->explain);
+	st = tl_analyze_enum(ctx, id, t, &e->explain);
 	if (st)
 		return st;
-	e->padding = e->holes.padding;
 	e->niche_path = e->niche.present ?
 		niche_path(ctx, mem, memo, t, id, -1, e->niche.offset) : "";
 	e->tag_path = e->tag.encoding == TL_TAG_NICHE ?
@@ -261,7 +257,9 @@ static tl_status fill_entry(tl_ctx *ctx, tl_arena *mem, tl_niche_memo *memo,
 	if (!e->niche_path || !e->tag_path)
 		return TL_ENOMEM;
 	e->ok = true;
-	return TL_OK;
+	/* in the entry's memory: whoever is done with the entry frees
+	 * nothing */
+	return holes ? tl_report__holes(e, mem) : TL_OK;
 }
 
 tl_status tl_report_default_types(tl_ctx *ctx, tl_type_id **out,
@@ -349,20 +347,20 @@ static size_t builtin_index(const tl_target *t)
 	return 0;
 }
 
-/* When out[n]'s layout is one shared with the target of an earlier entry,
- * so is everything the entry says (tl_layout_shared): it becomes a copy
- * of that entry, which the JSON writer repeats without redoing it. */
-static bool share_earlier(tl_ctx *ctx, tl_report_entry *out, size_t n)
+/* When the layout of `type` for target `t` is one shared with the target
+ * of an earlier entry, so is everything the entry says
+ * (tl_layout_shared): out[n] becomes a copy of that entry, which the JSON
+ * writer repeats without redoing it. */
+static bool share_earlier(tl_ctx *ctx, tl_report_entry *out, size_t n,
+			  tl_type_id type, const tl_target *t)
 {
 	const tl_layout *l;
-	if (!n || tl_layout_of(ctx, out[n].type, out[n].target, &l))
+	if (!n || tl_layout_of(ctx, type, t, &l))
 		return false;
 	for (size_t j = 0; j < n; j++) {
 		if (!out[j].ok || out[j].same_as ||
-		    !tl_layout_shared(ctx, out[n].type, out[j].target,
-				      out[n].target))
+		    !tl_layout_shared(ctx, type, out[j].target, t))
 			continue;
-		const tl_target *t = out[n].target;
 		out[n] = out[j];
 		out[n].target = t;
 		out[n].same_as = (uint32_t)j + 1;
@@ -401,7 +399,7 @@ void tl_report__prefetch(const tl_ctx *ctx, const tl_report_request *req,
 tl_status tl_report__build_type(tl_ctx *ctx, tl_arena *mem,
 				tl_niche_memo *memo,
 				const tl_report_request *req, size_t i,
-				tl_report_entry *out, size_t *n)
+				bool holes, tl_report_entry *out, size_t *n)
 {
 	const tl_type *ty = tl_type_get(ctx, req->types[i]);
 	tl_report_entry head;
@@ -409,18 +407,21 @@ tl_status tl_report__build_type(tl_ctx *ctx, tl_arena *mem,
 	*n = 0;
 	uint32_t mask = req->masks ? req->masks[i] : 0;
 	for (size_t k = 0; k < req->ntargets; k++) {
-		size_t bi = builtin_index(req->targets[k]);
+		const tl_target *t = req->targets[k];
+		size_t bi = builtin_index(t);
 		if (!def_on_target(ty, bi) || (mask && !((mask >> bi) & 1)))
 			continue;
-		if (!have_head) {
-			fill_head(ctx, req->types[i],
-				  req->names ? req->names[i] : NULL, &head);
-			have_head = true;
+		tl_status st = TL_OK;
+		if (!share_earlier(ctx, out, *n, req->types[i], t)) {
+			if (!have_head) {
+				fill_head(ctx, req->types[i],
+					  req->names ? req->names[i] : NULL, &head);
+				have_head = true;
+			}
+			out[*n] = head;
+			out[*n].target = t;
+			st = fill_entry(ctx, mem, memo, t, &out[*n], holes);
 		}
-		out[*n] = head;
-		out[*n].target = req->targets[k];
-		tl_status st = share_earlier(ctx, out, *n) ? TL_OK :
-			fill_entry(ctx, mem, memo, req->targets[k], &out[*n]);
 		(*n)++;
 		if (st)
 			return st;
@@ -450,7 +451,7 @@ tl_status tl_report_build(tl_ctx *ctx, const tl_report_request *req,
 	for (size_t i = 0; i < req->ntypes; i++) {
 		size_t n;
 		tl_status st = tl_report__build_type(ctx, &ctx->arena, memo, req, i,
-						     &r->entries[r->nentries], &n);
+						     true, &r->entries[r->nentries], &n);
 		r->nentries += n;
 		if (st) {
 			tl_niche_memo_free(memo);

@@ -58,7 +58,17 @@ static tl_status consume(stream *p, batch *b, bool skip)
 	tl_status st = TL_OK;
 	tl_report_entry *e = b->e;
 	for (size_t i = 0; i < b->ntypes && !skip && !st; i++) {
-		if (b->count[i])
+		/* the builder left the holes to this thread */
+		for (uint32_t k = 0; k < b->count[i] && !st; k++) {
+			uint32_t j = e[k].same_as;
+			if (j && j <= k) {
+				e[k].holes = e[j - 1].holes;
+				e[k].padding = e[j - 1].padding;
+			} else {
+				st = tl_report__holes(&e[k], &b->mem);
+			}
+		}
+		if (b->count[i] && !st)
 			st = p->fn(e, b->count[i], p->user);
 		e += b->count[i];
 	}
@@ -116,7 +126,7 @@ static tl_status each_serial(tl_ctx *ctx, const tl_report_request *req,
 	tl_niche_memo *memo = tl_niche_memo_new(); /* NULL: no memo */
 	for (size_t i = 0; i < req->ntypes && !st; i++) {
 		size_t n = 0;
-		st = tl_report__build_type(ctx, &mem, memo, req, i, e, &n);
+		st = tl_report__build_type(ctx, &mem, memo, req, i, true, e, &n);
 		if (!st && n)
 			st = fn(e, n, user);
 		tl_arena_clear(&mem);
@@ -174,7 +184,8 @@ static tl_status each_threaded(tl_ctx *ctx, const tl_report_request *req,
 			tl_report__prefetch(ctx, req, i + 8, 0);
 			tl_report__prefetch(ctx, req, i + 4, 1);
 			tl_report__prefetch(ctx, req, i + 2, 2);
-			st = tl_report__build_type(ctx, &b->mem, memo, req, i, e, &n);
+			st = tl_report__build_type(ctx, &b->mem, memo, req, i,
+						   false, e, &n);
 			if (st) /* as serially: this type's entries are not handed on */
 				break;
 			b->count[b->ntypes++] = (uint32_t)n;

@@ -15,3 +15,10 @@ foreach(case_dir ${golden_cases})
       ENVIRONMENT "LC_ALL=C;TL_PYTHON=${TL_SYSTEM_PYTHON}")
   endif()
 endforeach()
+
+# The threaded report stream writes what the serial one does.
+add_test(NAME golden_threads_agree
+         COMMAND sh ${CMAKE_SOURCE_DIR}/tests/golden/threads_agree.sh
+                 $<TARGET_FILE:typelayout>)
+set_tests_properties(golden_threads_agree PROPERTIES LABELS golden
+  ENVIRONMENT "LC_ALL=C;TL_PYTHON=${TL_SYSTEM_PYTHON}")
