@@ -9,11 +9,7 @@
 #include "layout/layout_rust.h"
 #include "model/ctx_internal.h"
 #include "typelayout/analysis.h"
-
-static uint64_t align_up(uint64_t x, uint64_t a)
-{
-	return (x + a - 1) / a * a;
-}
+#include "util/align.h"
 
 /* A variant's payload laid out as the tuple of its fields would be
  * (rust-layout.md 6, as tl_rust_tuple does), without interning that tuple:
@@ -68,7 +64,7 @@ tl_status tl_analyze_enum(tl_ctx *ctx, tl_type_id type, const tl_target *t,
 	}
 	uint64_t tag = d->nvariants <= 256 ? 1 : d->nvariants <= 65536 ? 2 : 4;
 	out->largest_payload = payload;
-	out->naive_size = align_up(align_up(tag, align) + payload, align);
+	out->naive_size = tl_align_up(tl_align_up(tag, align) + payload, align);
 	out->applies = out->naive_size != l->size;
 	return TL_OK;
 }

@@ -53,7 +53,7 @@ static inline uint64_t tl_c_round_up(uint64_t v, uint64_t a, bool *overflow)
 		*overflow = true;
 		return v;
 	}
-	return r / a * a;
+	return (a & (a - 1)) == 0 ? r & ~(a - 1) : r / a * a;
 }
 
 #endif

@@ -8,6 +8,7 @@
 
 #include "layout/layout_rust.h"
 #include "util/u128.h"
+#include "util/align.h"
 
 typedef struct enum_in {
 	const tl_def *def;
@@ -25,11 +26,6 @@ typedef struct enum_out {
 	tl_uresult *v;     /* per variant */
 	bool uninhabited;
 } enum_out;
-
-static uint64_t align_up(uint64_t x, uint64_t a)
-{
-	return (x + a - 1) / a * a;
-}
 
 static bool is_1zst(const tl_layout *l)
 {
@@ -222,7 +218,7 @@ static tl_status tagged_layout(tl_ctx *ctx, const tl_target *t,
 		if (u->align > align)
 			align = u->align;
 	}
-	out->size = align_up(size, align);
+	out->size = tl_align_up(size, align);
 	out->align = align;
 	if (out->size >= t->max_object_size)
 		return TL_ELIMIT;
@@ -291,12 +287,12 @@ static bool niche_layout(tl_ctx *ctx, const tl_target *t, const enum_in *e,
 	if (first == UINT32_MAX || !n->present ||
 	    !tl_niche_reserve(n, (tl_u128)(last - first) + 1, &niche_start, &grown))
 		return false;
-	uint64_t size = align_up(out->v[u].size, align);
+	uint64_t size = tl_align_up(out->v[u].size, align);
 	for (uint32_t v = 0; v < e->nv; v++) {
 		tl_uresult *lv = &out->v[v];
 		if (v == u || lv->size <= n->offset)
 			continue;
-		uint64_t o = align_up(n->offset + n->size, lv->align);
+		uint64_t o = tl_align_up(n->offset + n->size, lv->align);
 		if (o + lv->size > size)
 			return false;
 		for (uint32_t i = 0; i < d->variants[v].nfields; i++)

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "layout/layout_rust.h"
+#include "util/align.h"
 #include "util/u128.h"
 
 enum bias { START, END };
@@ -17,11 +18,6 @@ typedef struct sort_key {
 	tl_u128 avail;
 	uint64_t off;   /* START: niche offset; END: bytes after the niche */
 } sort_key;
-
-static uint64_t align_up(uint64_t x, uint64_t a)
-{
-	return (x + a - 1) / a * a;
-}
 
 static unsigned lg(uint64_t a)
 {
@@ -70,6 +66,22 @@ static int qs_start(const void *a, const void *b) { return cmp_start(a, b); }
 static int qs_end(const void *a, const void *b) { return cmp_end(a, b); }
 static int qs_prefixed(const void *a, const void *b) { return cmp_prefixed(a, b); }
 
+/* Insertion sort, which wins for a few fields: the keys are a total order
+ * (index breaks ties), so any sort gives the same result. Inlined into
+ * each caller with its comparison, not calling it through a pointer. */
+static inline __attribute__((always_inline)) void
+insertion_sort(sort_key *keys, uint32_t h,
+	       int (*cmp)(const sort_key *, const sort_key *))
+{
+	for (uint32_t i = 1; i < h; i++) {
+		sort_key k = keys[i];
+		uint32_t j = i;
+		for (; j > 0 && cmp(&k, &keys[j - 1]) < 0; j--)
+			keys[j] = keys[j - 1];
+		keys[j] = k;
+	}
+}
+
 /* The field order of one pass (6.1, 6.2). */
 static void sort_fields(const tl_layout *const *f, uint32_t n,
 			const tl_repr *repr, tl_ukind kind, enum bias bias,
@@ -87,16 +99,15 @@ static void sort_fields(const tl_layout *const *f, uint32_t n,
 	for (uint32_t i = 0; i < h; i++) {
 		if (f[i]->align > max_align)
 			max_align = f[i]->align;
-		tl_u128 v = tl_niche_available(&f[i]->niche);
-		if (v > max_avail)
-			max_avail = v;
+		keys[i].avail = tl_niche_available(&f[i]->niche);
+		if (keys[i].avail > max_avail)
+			max_avail = keys[i].avail;
 	}
 	uint32_t packed = repr->flags & TL_REPR_PACKED ? repr->packed : 0;
 	for (uint32_t i = 0; i < h; i++) {
 		const tl_layout *l = f[i];
 		sort_key *k = &keys[i];
 		k->index = i;
-		k->avail = tl_niche_available(&l->niche);
 		if (packed) {
 			k->group = min64(l->align, packed);
 		} else {
@@ -117,24 +128,16 @@ static void sort_fields(const tl_layout *const *f, uint32_t n,
 			k->off = l->niche.present ?
 				l->size - l->niche.offset - l->niche.size : 0;
 	}
-	int (*cmp)(const sort_key *, const sort_key *) =
-		kind == TL_UK_PREFIXED ? cmp_prefixed :
-		bias == START ? cmp_start : cmp_end;
-	if (h <= 16) {
-		/* the keys are a total order (index breaks ties), so any sort
-		 * gives the same result; insertion sort wins for a few fields */
-		for (uint32_t i = 1; i < h; i++) {
-			sort_key k = keys[i];
-			uint32_t j = i;
-			for (; j > 0 && cmp(&k, &keys[j - 1]) < 0; j--)
-				keys[j] = keys[j - 1];
-			keys[j] = k;
-		}
-	} else {
+	if (h > 16)
 		qsort(keys, h, sizeof(*keys),
 		      kind == TL_UK_PREFIXED ? qs_prefixed :
 		      bias == START ? qs_start : qs_end);
-	}
+	else if (kind == TL_UK_PREFIXED)
+		insertion_sort(keys, h, cmp_prefixed);
+	else if (bias == START)
+		insertion_sort(keys, h, cmp_start);
+	else
+		insertion_sort(keys, h, cmp_end);
 	for (uint32_t i = 0; i < h; i++)
 		order[i] = keys[i].index;
 }
@@ -165,7 +168,7 @@ static tl_status layout_pass(tl_ctx *ctx, const tl_target *t,
 		if (packed)
 			palign = min64(palign, packed);
 		align = palign;
-		offset = align_up(psize, palign);
+		offset = tl_align_up(psize, palign);
 	}
 	tl_u128 best = 0;
 	memset(&out->niche, 0, sizeof(out->niche));
@@ -175,7 +178,7 @@ static tl_status layout_pass(tl_ctx *ctx, const tl_target *t,
 		uint32_t i = out->order[k];
 		const tl_layout *l = f[i];
 		uint64_t a = packed ? min64(l->align, packed) : l->align;
-		offset = align_up(offset, a);
+		offset = tl_align_up(offset, a);
 		if (a > align)
 			align = a;
 		out->offsets[i] = offset;
@@ -198,7 +201,7 @@ static tl_status layout_pass(tl_ctx *ctx, const tl_target *t,
 	if ((repr->flags & TL_REPR_ALIGN) && repr->align > align)
 		align = repr->align;
 	out->align = align;
-	out->size = align_up(offset, align);
+	out->size = tl_align_up(offset, align);
 	return out->size >= t->max_object_size ? TL_ELIMIT : TL_OK;
 }
 
@@ -410,7 +413,7 @@ static tl_status layout_union(tl_ctx *ctx, const tl_target *t, const tl_type *ty
 		align = d->repr.align;
 	if ((d->repr.flags & TL_REPR_PACKED) && d->repr.packed < align)
 		align = d->repr.packed;
-	out->size = align_up(size, align);
+	out->size = tl_align_up(size, align);
 	out->align = align;
 	out->sized = true;
 	out->nfields = d->nfields;
