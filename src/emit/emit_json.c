@@ -284,7 +284,9 @@ tl_status tl_emit_json(const tl_report *r, const tl_emit_opts *opts, FILE *f)
 }
 
 /* The stream's state; stream_type may run on the report's thread, so it
- * uses nothing else (not the context). */
+ * uses nothing else (not the context). On the heap, not on the calling
+ * thread's stack: that thread's own hot data must not share a cache line
+ * with a count the other thread writes for every entry. */
 typedef struct json_stream {
 	tl_outbuf *o;
 	size_t nentries;
@@ -310,11 +312,18 @@ tl_status tl_emit_json_stream(tl_ctx *ctx, const tl_report_request *req,
 			      const tl_emit_opts *opts, FILE *f)
 {
 	(void)opts;
-	json_stream js = {json_open(f), 0};
-	if (!js.o)
+	json_stream *js = malloc(sizeof(*js));
+	if (!js)
 		return TL_ENOMEM;
-	json_begin(js.o, req->inputs, req->ninputs, req->targets, req->ntargets);
-	tl_status st = tl_report_each(ctx, req, stream_type, &js);
-	tl_status cst = json_close(js.o, ctx, js.nentries);
+	js->o = json_open(f);
+	js->nentries = 0;
+	if (!js->o) {
+		free(js);
+		return TL_ENOMEM;
+	}
+	json_begin(js->o, req->inputs, req->ninputs, req->targets, req->ntargets);
+	tl_status st = tl_report_each(ctx, req, stream_type, js);
+	tl_status cst = json_close(js->o, ctx, js->nentries);
+	free(js);
 	return st ? st : cst;
 }

@@ -428,6 +428,7 @@ tl_status tl_front_yaml_load(tl_ctx *ctx, uint32_t file, bool builtin)
 		yaml_parser_delete(&y.parser);
 		return TL_ENOMEM;
 	}
+	y.feed.strtab = &ctx->strings;
 	tl_rparse_init(&y.rp, ctx);
 	bool first = yl_next(&y);
 	/* told by the thread that parses, with the first event: until then

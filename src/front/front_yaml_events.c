@@ -28,7 +28,11 @@
 #include "util/block_pool.h"
 #include "util/idle_wait.h"
 
-enum { CHUNK_EVENTS = 1024 };
+enum {
+	CHUNK_EVENTS = 1024,
+	/* how many events ahead the reader asks for a scalar's strtab slot */
+	YL_PREFETCH = 12,
+};
 
 /* Deletes the events a chunk still holds (the reader is done with them). */
 static void chunk_clear(yl_chunk *c)
@@ -95,6 +99,10 @@ static void produce(yl_feed *f, yl_chunk *c)
 		if (c->ev[i].type == YAML_SCALAR_EVENT)
 			c->ev[i].data.scalar.value =
 				(yaml_char_t *)c->buf + c->voff[i];
+	for (uint32_t i = 0; i < c->nev; i++)
+		if (c->ev[i].type == YAML_SCALAR_EVENT)
+			c->hash[i] = tl_str_hash((const char *)c->ev[i].data.scalar.value,
+						 c->ev[i].data.scalar.length);
 }
 
 static bool room_or_cancel(void *arg)
@@ -143,7 +151,8 @@ bool yl_feed_start(yl_feed *f, yaml_parser_t *parser, const char *text,
 	for (unsigned i = 0; i < YL_CHUNKS; i++) {
 		f->chunks[i].ev = malloc(CHUNK_EVENTS * sizeof(*f->chunks[i].ev));
 		f->chunks[i].voff = malloc(CHUNK_EVENTS * sizeof(*f->chunks[i].voff));
-		if (!f->chunks[i].ev || !f->chunks[i].voff)
+		f->chunks[i].hash = malloc(CHUNK_EVENTS * sizeof(*f->chunks[i].hash));
+		if (!f->chunks[i].ev || !f->chunks[i].voff || !f->chunks[i].hash)
 			return false;
 	}
 	if (!tl_jobs_second_thread(jobs))
@@ -205,7 +214,11 @@ const yaml_event_t *yl_feed_next(yl_feed *f)
 		if (!next_chunk(f))
 			return NULL;
 	}
-	return &f->cur->ev[f->pos++];
+	const yl_chunk *c = f->cur;
+	uint32_t ahead = f->pos + YL_PREFETCH;
+	if (f->strtab && ahead < c->nev && c->ev[ahead].type == YAML_SCALAR_EVENT)
+		tl_strtab_prefetch(f->strtab, c->hash[ahead]);
+	return &c->ev[f->pos++];
 }
 
 void yl_feed_stop(yl_feed *f, tl_arena *const *arenas, size_t n)
@@ -230,6 +243,7 @@ void yl_feed_stop(yl_feed *f, tl_arena *const *arenas, size_t n)
 			chunk_clear(c);
 		free(c->ev);
 		free(c->voff);
+		free(c->hash);
 		free(c->buf);
 		memset(c, 0, sizeof(*c));
 	}

@@ -48,29 +48,44 @@ typedef struct yl_set {
 
 #define YL_CHUNKS 16
 
+/* The parsing side and the reader run on two cores: what one writes for
+ * every event must not share a cache line with what the other reads for
+ * every event, or each write takes the line from the other core (false
+ * sharing). Hence the alignments below. */
+#define YL_LINE 64
+
 typedef struct yl_chunk {
+	_Alignas(YL_LINE)
 	yaml_event_t *ev;  /* the events: the first `nfast` from the fast
 			    * source, the rest libyaml's (deleted when the
 			    * chunk is refilled) */
 	uint32_t nev, nfast;
 	size_t *voff;      /* where each fast scalar's value is in `buf` */
+	uint32_t *hash;    /* each scalar's interning hash (tl_str_hash),
+			    * computed by the parsing side */
 	char *buf;         /* the fast scalars' values */
 	size_t blen, bcap;
 } yl_chunk;
 
 typedef struct yl_feed {
-	yaml_parser_t *parser;
-	yl_fast fast;           /* tried first (front_yaml_fast.h) */
-	uint64_t skip;          /* libyaml events to drop: the fast source
-				 * gave them before it bailed */
-	yl_chunk chunks[YL_CHUNKS];
+	/* the reader's */
+	_Alignas(YL_LINE)
 	yl_chunk *cur;          /* the reader's chunk */
 	uint32_t pos;           /* next event in it */
-	/* the parsing side */
+	/* the table the reader interns scalars in (may be NULL): the slot
+	 * of a scalar a few events ahead is asked for before it is needed */
+	const struct tl_strtab *strtab;
+	/* the parsing side's */
+	_Alignas(YL_LINE)
+	yaml_parser_t *parser;
+	uint64_t skip;          /* libyaml events to drop: the fast source
+				 * gave them before it bailed */
 	unsigned depth;
 	bool done;              /* nothing more to parse */
 	bool failed;            /* libyaml failed: the parser says why */
-	/* the ring, when a thread parses */
+	yl_fast fast;           /* tried first (front_yaml_fast.h) */
+	/* the ring, when a thread parses: under the lock, once per chunk */
+	_Alignas(YL_LINE)
 	bool threaded;
 	pthread_t thread;
 	pthread_mutex_t lock;
@@ -81,6 +96,7 @@ typedef struct yl_feed {
 	bool cancel;
 	/* arena blocks the parser faults in while it waits for the reader */
 	struct tl_block_pool *pool;
+	yl_chunk chunks[YL_CHUNKS];
 } yl_feed;
 
 /* Starts parsing `text` (which `parser` reads too): the fast source
@@ -107,6 +123,8 @@ typedef struct tl_yl {
 	size_t len;
 	yaml_parser_t parser;
 	yl_feed feed;
+	/* the reader's from here (a line of its own: front_yaml_int.h) */
+	_Alignas(YL_LINE)
 	const yaml_event_t *ev; /* the current event (the feed's, valid until
 				 * the next yl_next) */
 	bool have_ev;

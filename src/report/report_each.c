@@ -28,7 +28,12 @@ enum {
 	MIN_THREADED = 2 * BATCH_TYPES,
 };
 
+/* A line of its own: the builder fills one batch (its arena's fill
+ * changes with every allocation) while the consumer reads and clears
+ * another, and sharing a cache line would move it between the cores on
+ * every write (false sharing). */
 typedef struct batch {
+	_Alignas(64)
 	tl_arena mem;
 	tl_report_entry *e;   /* BATCH_TYPES * ntargets */
 	uint32_t *count;      /* entries per type */

@@ -56,7 +56,7 @@ static int strtab_resize(tl_strtab *t, size_t cap)
 
 /* The interning hash: eight bytes at a time (names are short, and this
  * runs for every identifier read), mixed as in wyhash's final step. */
-static uint32_t str_hash(const char *s, size_t n)
+uint32_t tl_str_hash(const char *s, size_t n)
 {
 	uint64_t h = 0x9e3779b97f4a7c15ull ^ n;
 	while (n >= 8) {
@@ -95,7 +95,7 @@ const char *tl_strtab_intern(tl_strtab *t, tl_arena *a, const char *s, size_t n)
 	if (tl_table_full(t->len, t->cap) &&
 	    strtab_resize(t, t->cap ? t->cap * 2 : 256) < 0)
 		return NULL;
-	uint32_t h = str_hash(s, n);
+	uint32_t h = tl_str_hash(s, n);
 	size_t j = strtab_probe(t, s, n, h);
 	if (t->slots[j].s)
 		return t->slots[j].s;
@@ -116,7 +116,7 @@ const char *tl_strtab_find(const tl_strtab *t, const char *s, size_t n)
 {
 	if (!t->cap || n > UINT32_MAX)
 		return NULL;
-	return t->slots[strtab_probe(t, s, n, str_hash(s, n))].s;
+	return t->slots[strtab_probe(t, s, n, tl_str_hash(s, n))].s;
 }
 
 void tl_ptrmap_init(tl_ptrmap *m)

@@ -41,6 +41,17 @@ typedef struct tl_strtab {
 	size_t len;
 } tl_strtab;
 
+/* The interning hash of s[0..n) (any thread may compute it). */
+uint32_t tl_str_hash(const char *s, size_t n);
+
+/* Asks the cache for the slot where a string of hash `h` is probed first:
+ * a table too large for the cache misses on nearly every intern. */
+static inline void tl_strtab_prefetch(const tl_strtab *t, uint32_t h)
+{
+	if (t->cap)
+		__builtin_prefetch(&t->slots[h & (t->cap - 1)]);
+}
+
 void tl_strtab_init(tl_strtab *t);
 void tl_strtab_release(tl_strtab *t);
 /* The interned copy of s[0..n); NULL when out of memory. */
