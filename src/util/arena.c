@@ -86,7 +86,7 @@ void tl_arena_init(tl_arena *a)
 
 void tl_arena_expect(tl_arena *a, size_t bytes)
 {
-	if (bytes >= ARENA_CAP)
+	if (bytes >= ARENA_CAP / 4)
 		a->next_size = ARENA_CAP;
 }
 
