@@ -421,10 +421,9 @@ tl_status tl_front_yaml_load(tl_ctx *ctx, uint32_t file, bool builtin)
 				     src->len);
 	yaml_parser_set_encoding(&y.parser, YAML_UTF8_ENCODING);
 	/* the prelude is small: not worth a thread */
-	tl_arena *const arenas[] = {&ctx->arena, &ctx->syntax};
 	if (!yl_feed_start(&y.feed, &y.parser, src->text, src->len,
-			   builtin ? 1 : ctx->jobs, arenas, 2)) {
-		yl_feed_stop(&y.feed, arenas, 2);
+			   builtin ? 1 : ctx->jobs)) {
+		yl_feed_stop(&y.feed);
 		yaml_parser_delete(&y.parser);
 		return TL_ENOMEM;
 	}
@@ -442,7 +441,7 @@ tl_status tl_front_yaml_load(tl_ctx *ctx, uint32_t file, bool builtin)
 				yl_next(&y);
 		}
 	}
-	yl_feed_stop(&y.feed, arenas, 2);
+	yl_feed_stop(&y.feed);
 	yaml_parser_delete(&y.parser);
 	/* the fields of these definitions point into ctx->syntax until
 	 * resolution is done (front/load.c) */

@@ -25,8 +25,6 @@
 #include <string.h>
 
 #include "front/front_yaml_int.h"
-#include "util/block_pool.h"
-#include "util/idle_wait.h"
 
 enum {
 	CHUNK_EVENTS = 1024,
@@ -105,26 +103,13 @@ static void produce(yl_feed *f, yl_chunk *c)
 						 c->ev[i].data.scalar.length);
 }
 
-static bool room_or_cancel(void *arg)
-{
-	const yl_feed *f = arg;
-	return f->nready < YL_CHUNKS || f->cancel;
-}
-
-static bool fill_pool(void *arg)
-{
-	return tl_block_pool_fill(((yl_feed *)arg)->pool);
-}
-
 static void *parser_thread(void *arg)
 {
 	yl_feed *f = arg;
 	pthread_mutex_lock(&f->lock);
 	while (!f->cancel) {
-		/* while the reader is behind, fault in arena blocks for it
-		 * rather than sleep (pages it would otherwise zero) */
-		tl_wait_or_work(&f->lock, &f->cv, room_or_cancel,
-				f->pool ? fill_pool : NULL, f);
+		while (f->nready == YL_CHUNKS && !f->cancel)
+			pthread_cond_wait(&f->cv, &f->lock);
 		if (f->cancel)
 			break;
 		yl_chunk *c = &f->chunks[(f->head + f->nready) % YL_CHUNKS];
@@ -143,7 +128,7 @@ static void *parser_thread(void *arg)
 }
 
 bool yl_feed_start(yl_feed *f, yaml_parser_t *parser, const char *text,
-		   size_t len, unsigned jobs, tl_arena *const *arenas, size_t n)
+		   size_t len, unsigned jobs)
 {
 	memset(f, 0, sizeof(*f));
 	f->parser = parser;
@@ -163,17 +148,12 @@ bool yl_feed_start(yl_feed *f, yaml_parser_t *parser, const char *text,
 		pthread_mutex_destroy(&f->lock);
 		return true;
 	}
-	f->pool = tl_block_pool_new(TL_ARENA_BLOCK); /* NULL: no pool */
 	if (pthread_create(&f->thread, NULL, parser_thread, f)) {
 		pthread_cond_destroy(&f->cv);
 		pthread_mutex_destroy(&f->lock);
-		tl_block_pool_free(f->pool);
-		f->pool = NULL;
 		return true;
 	}
 	f->threaded = true;
-	for (size_t i = 0; i < n && f->pool; i++)
-		tl_arena_use_pool(arenas[i], f->pool);
 	return true;
 }
 
@@ -221,10 +201,8 @@ const yaml_event_t *yl_feed_next(yl_feed *f)
 	return &c->ev[f->pos++];
 }
 
-void yl_feed_stop(yl_feed *f, tl_arena *const *arenas, size_t n)
+void yl_feed_stop(yl_feed *f)
 {
-	for (size_t i = 0; i < n; i++)
-		tl_arena_use_pool(arenas[i], NULL);
 	if (f->threaded) {
 		pthread_mutex_lock(&f->lock);
 		f->cancel = true;
@@ -235,8 +213,6 @@ void yl_feed_stop(yl_feed *f, tl_arena *const *arenas, size_t n)
 		pthread_mutex_destroy(&f->lock);
 		f->threaded = false;
 	}
-	tl_block_pool_free(f->pool);
-	f->pool = NULL;
 	for (unsigned i = 0; i < YL_CHUNKS; i++) {
 		yl_chunk *c = &f->chunks[i];
 		if (c->ev)

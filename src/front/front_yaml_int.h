@@ -94,24 +94,19 @@ typedef struct yl_feed {
 	unsigned nready;        /* filled chunks, the reader's included */
 	bool finished;          /* the thread will fill no more */
 	bool cancel;
-	/* arena blocks the parser faults in while it waits for the reader */
-	struct tl_block_pool *pool;
 	yl_chunk chunks[YL_CHUNKS];
 } yl_feed;
 
 /* Starts parsing `text` (which `parser` reads too): the fast source
  * first, libyaml from where it bails; on a thread when jobs != 1 and
- * there are two cores. False when out of memory. With a thread, `arenas` (n of them) take
- * their large blocks from a pool the parser fills while it waits for the
- * reader, until yl_feed_stop. */
+ * there are two cores. False when out of memory. */
 bool yl_feed_start(yl_feed *f, yaml_parser_t *parser, const char *text,
-		   size_t len, unsigned jobs, tl_arena *const *arenas, size_t n);
+		   size_t len, unsigned jobs);
 /* The next event, owned by the feed until the next call; NULL at the
  * end (then `failed` says whether libyaml failed). */
 const yaml_event_t *yl_feed_next(yl_feed *f);
-/* Stops the thread, frees the chunks and the pool (`arenas` as given to
- * yl_feed_start). */
-void yl_feed_stop(yl_feed *f, tl_arena *const *arenas, size_t n);
+/* Stops the thread and frees the chunks. */
+void yl_feed_stop(yl_feed *f);
 
 typedef struct tl_yl {
 	tl_ctx *ctx;

@@ -7,7 +7,12 @@
 #include <unistd.h>
 
 #include "model/ctx_internal.h"
+#include "util/block_pool.h"
 #include "util/strbuf.h"
+
+/* Definitions expected from which a pool of prepared blocks pays: the
+ * model then takes a megabyte or more (tl_ctx_expect_defs). */
+enum { POOL_DEFS = 1024 };
 
 tl_status tl_ctx_new(tl_ctx **out)
 {
@@ -53,6 +58,7 @@ void tl_ctx_free(tl_ctx *ctx)
 	free(ctx->def_types);
 	tl_ptrmap_release(&ctx->diag_seen);
 	tl_strtab_release(&ctx->strings);
+	tl_block_pool_free(ctx->pool);
 	tl_arena_release(&ctx->syntax);
 	tl_arena_release(&ctx->scratch);
 	tl_arena_release(&ctx->arena);
@@ -246,6 +252,13 @@ void tl_ctx_expect_defs(tl_ctx *ctx, size_t ndefs)
 	 * few hundred bytes */
 	tl_arena_expect(&ctx->arena, ndefs * 1024);
 	tl_arena_expect(&ctx->syntax, ndefs * 256);
+	/* blocks ahead of need, faulted in on an idle core rather than by
+	 * the thread that fills them (block_pool.h) */
+	if (!ctx->pool && ndefs >= POOL_DEFS && tl_jobs_second_thread(ctx->jobs)) {
+		ctx->pool = tl_block_pool_new(TL_ARENA_BLOCK); /* NULL: none */
+		tl_arena_use_pool(&ctx->arena, ctx->pool);
+		tl_arena_use_pool(&ctx->syntax, ctx->pool);
+	}
 	(void)tl_type__reserve(ctx, ctx->types.len + ndefs + ndefs / 4, n);
 	(void)tl_grow((void **)&ctx->defs.items, &ctx->defs.cap, n,
 		      sizeof(*ctx->defs.items));

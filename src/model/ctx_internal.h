@@ -107,6 +107,10 @@ struct tl_ctx {
 	unsigned mute;
 	size_t muted;             /* diagnostics dropped while muted */
 	unsigned jobs;         /* threads to use; 0 = one per core */
+	/* large arena blocks faulted in ahead by an idle-priority thread,
+	 * for `arena` and `syntax`, once a large input is expected (NULL
+	 * until then, and with one core) */
+	struct tl_block_pool *pool;
 	tl_layout_memo memo[TL_MAX_TARGETS];
 	size_t nmemo;
 	/* set while a layout is computed when it reads a property only the C

@@ -4,12 +4,11 @@
  *
  * With a second core the consumer (say, the JSON writer) runs on a thread
  * of its own: the calling thread builds batches of types (layouts, fields,
- * holes, niche paths: everything that reads and grows the context) while
- * the other hands the previous batch to the consumer, which sees only the
- * entries and the strings they point to. A ring of a few batches bounds the
- * memory; every batch has its own arena, cleared when it comes back. While
- * it waits for a batch, the consumer faults in arena blocks for the
- * context's arena, which the layouts fill (block_pool.h). With
+ * niche paths: everything that reads and grows the context) while the
+ * other adds the previous batch's holes (they need nothing but the
+ * entries) and hands it to the consumer, which sees only the entries and
+ * the strings they point to. A ring of a few batches bounds the
+ * memory; every batch has its own arena, cleared when it comes back. With
  * one core, or jobs = 1, everything runs on the calling thread, one type at
  * a time: the same calls in the same order.
  */
@@ -18,8 +17,6 @@
 
 #include "model/ctx_internal.h"
 #include "report/report_int.h"
-#include "util/block_pool.h"
-#include "util/idle_wait.h"
 
 enum {
 	BATCH_TYPES = 256,
@@ -51,9 +48,6 @@ typedef struct stream {
 	unsigned nfull;       /* full batches, the consumer's included */
 	bool closed;          /* the builder adds no more */
 	tl_status st;         /* the consumer's first failure */
-	/* arena blocks the consumer faults in for the context's arena while
-	 * it waits for a batch (block_pool.h), or NULL */
-	tl_block_pool *pool;
 } stream;
 
 /* Hands a batch's types to the consumer (unless `skip`: it failed
@@ -82,26 +76,13 @@ static tl_status consume(stream *p, batch *b, bool skip)
 	return st;
 }
 
-static bool batch_or_end(void *arg)
-{
-	const stream *p = arg;
-	return p->nfull || p->closed;
-}
-
-static bool fill_pool(void *arg)
-{
-	return tl_block_pool_fill(((stream *)arg)->pool);
-}
-
 static void *consumer_thread(void *arg)
 {
 	stream *p = arg;
 	pthread_mutex_lock(&p->lock);
 	for (;;) {
-		/* idle: fault in blocks the builder's layouts will fill, until
-		 * the pool is full, rather than sleep */
-		tl_wait_or_work(&p->lock, &p->cv, batch_or_end,
-				p->pool ? fill_pool : NULL, p);
+		while (!p->nfull && !p->closed)
+			pthread_cond_wait(&p->cv, &p->lock);
 		if (!p->nfull)
 			break;
 		batch *b = &p->b[p->head];
@@ -229,12 +210,7 @@ tl_status tl_report_each(tl_ctx *ctx, const tl_report_request *req,
 		pipe_free(&p);
 		return each_serial(ctx, req, fn, user);
 	}
-	p.pool = tl_block_pool_new(TL_ARENA_BLOCK); /* NULL: no pool */
-	if (p.pool)
-		tl_arena_use_pool(&ctx->arena, p.pool);
 	if (pthread_create(&thread, NULL, consumer_thread, &p)) {
-		tl_arena_use_pool(&ctx->arena, NULL);
-		tl_block_pool_free(p.pool);
 		pthread_cond_destroy(&p.cv);
 		pthread_mutex_destroy(&p.lock);
 		pipe_free(&p);
@@ -248,8 +224,6 @@ tl_status tl_report_each(tl_ctx *ctx, const tl_report_request *req,
 	pthread_cond_broadcast(&p.cv);
 	pthread_mutex_unlock(&p.lock);
 	pthread_join(thread, NULL);
-	tl_arena_use_pool(&ctx->arena, NULL);
-	tl_block_pool_free(p.pool);
 	pthread_cond_destroy(&p.cv);
 	pthread_mutex_destroy(&p.lock);
 	pipe_free(&p);

@@ -1,6 +1,9 @@
+#define _GNU_SOURCE /* SCHED_IDLE */
 #include "util/block_pool.h"
 
 #include <pthread.h>
+#include <sched.h>
+#include <stdbool.h>
 #include <stdlib.h>
 
 #include "util/arena_pages.h"
@@ -8,54 +11,38 @@
 /* blocks kept ready: enough for a burst of allocations, little waste */
 #define POOL 2
 #define SMALL_PAGE ((size_t)4096)
-/* faulted in per call: one huge page, so the filler is back to its own
- * work within a fraction of a millisecond */
-#define STEP ((size_t)2 << 20)
+#define STEP ((size_t)2 << 20) /* a huge page: faulted in per step */
 
 struct tl_block_pool {
 	pthread_mutex_t lock;
+	pthread_cond_t room;      /* a block was taken, or stop was set */
 	size_t block;
 	void *ready[POOL];
 	unsigned n;
-	/* the block being faulted in, [0, done) of it so far (the filler's
-	 * own: never read by the taker) */
+	bool stop;                /* the owner is done: the filler frees all */
+	/* the filler's own: the block being faulted in */
 	unsigned char *partial;
 	size_t done;
 };
 
-tl_block_pool *tl_block_pool_new(size_t block)
+/* Unmaps every block the pool holds and frees it. */
+static void destroy(tl_block_pool *p)
 {
-	tl_block_pool *p = calloc(1, sizeof(*p));
-	if (!p)
-		return NULL;
-	if (pthread_mutex_init(&p->lock, NULL)) {
-		free(p);
-		return NULL;
-	}
-	p->block = block;
-	return p;
-}
-
-void tl_block_pool_free(tl_block_pool *p)
-{
-	if (!p)
-		return;
 	for (unsigned i = 0; i < p->n; i++)
 		tl_pages_unmap(p->ready[i], p->block);
 	if (p->partial)
 		tl_pages_unmap(p->partial, p->block);
+	pthread_cond_destroy(&p->room);
 	pthread_mutex_destroy(&p->lock);
 	free(p);
 }
 
-bool tl_block_pool_fill(tl_block_pool *p)
+/* Faults in the next huge page of the block being prepared, mapping one
+ * first if there is none; the block joins the pool when it is all in.
+ * False when mapping failed. */
+static bool fill_step(tl_block_pool *p)
 {
 	if (!p->partial) {
-		pthread_mutex_lock(&p->lock);
-		bool room = p->n < POOL;
-		pthread_mutex_unlock(&p->lock);
-		if (!room)
-			return false;
 		size_t n = p->block;
 		unsigned char *b = tl_pages_map(&n);
 		if (!b)
@@ -67,7 +54,8 @@ bool tl_block_pool_fill(tl_block_pool *p)
 		p->partial = b;
 		p->done = 0;
 	}
-	/* fault the next step in: one write per small page */
+	/* one write per small page: the kernel zeroes the page (a huge one
+	 * at once where it can) */
 	size_t end = p->block - p->done > STEP ? p->done + STEP : p->block;
 	for (size_t i = p->done; i < end; i += SMALL_PAGE)
 		((volatile unsigned char *)p->partial)[i] = 0;
@@ -75,22 +63,89 @@ bool tl_block_pool_fill(tl_block_pool *p)
 	if (p->done < p->block)
 		return true;
 	pthread_mutex_lock(&p->lock);
-	bool kept = p->n < POOL;
-	if (kept)
-		p->ready[p->n++] = p->partial;
+	p->ready[p->n++] = p->partial; /* room was checked before mapping */
 	pthread_mutex_unlock(&p->lock);
-	if (!kept)
-		tl_pages_unmap(p->partial, p->block);
 	p->partial = NULL;
-	return kept;
+	return true;
+}
+
+static void *filler(void *arg)
+{
+	tl_block_pool *p = arg;
+	pthread_mutex_lock(&p->lock);
+	for (;;) {
+		while (!p->stop && p->n == POOL && !p->partial)
+			pthread_cond_wait(&p->room, &p->lock);
+		if (p->stop)
+			break;
+		pthread_mutex_unlock(&p->lock);
+		bool ok = fill_step(p);
+		pthread_mutex_lock(&p->lock);
+		if (!ok) /* no memory to map: wait to be stopped */
+			while (!p->stop)
+				pthread_cond_wait(&p->room, &p->lock);
+	}
+	pthread_mutex_unlock(&p->lock);
+	destroy(p);
+	return NULL;
+}
+
+tl_block_pool *tl_block_pool_new(size_t block)
+{
+	tl_block_pool *p = calloc(1, sizeof(*p));
+	if (!p)
+		return NULL;
+	if (pthread_mutex_init(&p->lock, NULL)) {
+		free(p);
+		return NULL;
+	}
+	if (pthread_cond_init(&p->room, NULL)) {
+		pthread_mutex_destroy(&p->lock);
+		free(p);
+		return NULL;
+	}
+	p->block = block;
+	/* the filler runs only on a core nobody else wants (SCHED_IDLE): it
+	 * never delays the threads that do the work, and the kernel may
+	 * preempt it in the middle of zeroing a huge page */
+	pthread_attr_t attr;
+	struct sched_param sp = {0};
+	pthread_t thread;
+	bool started = false;
+	if (!pthread_attr_init(&attr)) {
+		started = !pthread_attr_setinheritsched(&attr, PTHREAD_EXPLICIT_SCHED) &&
+			  !pthread_attr_setschedpolicy(&attr, SCHED_IDLE) &&
+			  !pthread_attr_setschedparam(&attr, &sp) &&
+			  !pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED) &&
+			  !pthread_create(&thread, &attr, filler, p);
+		pthread_attr_destroy(&attr);
+	}
+	if (!started) { /* no idle-priority thread: no pool */
+		destroy(p);
+		return NULL;
+	}
+	return p;
+}
+
+void tl_block_pool_free(tl_block_pool *p)
+{
+	if (!p)
+		return;
+	/* the filler may be in the middle of a step: it frees the pool */
+	pthread_mutex_lock(&p->lock);
+	p->stop = true;
+	pthread_cond_signal(&p->room);
+	pthread_mutex_unlock(&p->lock);
 }
 
 void *tl_block_pool_take(tl_block_pool *p)
 {
 	void *b = NULL;
 	pthread_mutex_lock(&p->lock);
-	if (p->n)
+	if (p->n) {
 		b = p->ready[--p->n];
+		pthread_cond_signal(&p->room);
+	}
 	pthread_mutex_unlock(&p->lock);
 	return b;
 }

@@ -111,7 +111,7 @@ tl_fast_diff tl_yaml_fast_diff(const char *s, size_t len)
 	init_parser(&ref, s, len);
 	init_parser(&par, s, len);
 	yl_feed f;
-	if (!yl_feed_start(&f, &par, s, len, 1, NULL, 0)) {
+	if (!yl_feed_start(&f, &par, s, len, 1)) {
 		d.what = "out of memory";
 		goto out;
 	}
@@ -150,7 +150,7 @@ tl_fast_diff tl_yaml_fast_diff(const char *s, size_t len)
 	}
 	d.whole = !f.fast.bailed;
 out:
-	yl_feed_stop(&f, NULL, 0);
+	yl_feed_stop(&f);
 	yaml_parser_delete(&ref);
 	yaml_parser_delete(&par);
 	return d;
