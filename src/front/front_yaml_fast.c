@@ -77,13 +77,39 @@ void yl_fast_init(yl_fast *s, const char *text, size_t len)
 /* Whether the text holds only the subset's characters: printable ASCII
  * and '\n' (libyaml reports other control characters; tabs, CR and UTF-8
  * are left to it). */
+static bool subset_byte(unsigned char c)
+{
+	return (c >= 0x20 && c < 0x7f) || c == '\n';
+}
+
+/* The same for eight bytes at once: no byte with the high bit set, none
+ * below 0x20 but '\n', no DEL. With the high bits clear, adding 0x60 to
+ * a byte sets its high bit exactly when it is 0x20 or more, adding 1
+ * exactly when it is 0x7f, and no sum carries into the next byte. */
+static bool subset_word(uint64_t w)
+{
+	const uint64_t ones = 0x0101010101010101ull, high = ones * 0x80;
+	if (w & high)
+		return false;
+	uint64_t below = ~(w + ones * 0x60) & high;
+	uint64_t nl = w ^ (ones * '\n');           /* 0 where '\n' */
+	uint64_t is_nl = ~((nl + ones * 0x7f) | nl) & high;
+	uint64_t del = (w + ones) & high;
+	return !((below & ~is_nl) | del);
+}
+
 static bool subset_chars(const char *text, size_t len)
 {
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)text[i];
-		if ((c < 0x20 && c != '\n') || c >= 0x7f)
+	size_t i = 0;
+	for (; i + 8 <= len; i += 8) {
+		uint64_t w;
+		memcpy(&w, text + i, 8);
+		if (!subset_word(w))
 			return false;
 	}
+	for (; i < len; i++)
+		if (!subset_byte((unsigned char)text[i]))
+			return false;
 	return true;
 }
 

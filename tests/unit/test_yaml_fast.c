@@ -346,6 +346,38 @@ static void test_testdata(void **state)
 
 /* The std prelude is read on every run: it is written in the fast
  * source's subset, so that libyaml never has to read it. */
+/* The character check reads eight bytes at a time: every byte value in
+ * every lane of the words and in the tail must be judged as one at a
+ * time would (printable ASCII and '\n' are the subset's), and the events
+ * must still be libyaml's. */
+static void test_every_byte_everywhere(void **state)
+{
+	(void)state;
+	static const char base[] = "key: abcdefghijklmnopq\n";
+	size_t len = sizeof(base) - 1; /* 23: two words and a tail */
+	tally t = {0, 0};
+	for (size_t at = 5; at < len - 1; at++) {
+		for (unsigned b = 1; b < 256; b++) {
+			char s[sizeof(base)];
+			memcpy(s, base, sizeof(base));
+			s[at] = (char)b;
+			bool subset = (b >= 0x20 && b < 0x7f) || b == '\n';
+			tl_fast_diff d = tl_yaml_fast_diff(s, len);
+			if (d.what)
+				print_error("byte 0x%02x at %zu: event %zu differs (%s)\n",
+					    b, at, d.event, d.what);
+			assert_null(d.what);
+			if (!subset && d.whole)
+				print_error("byte 0x%02x at %zu: read as the subset\n", b, at);
+			assert_true(subset || !d.whole);
+			t.texts++;
+			t.whole += d.whole;
+		}
+	}
+	/* the plain letters at least were read to the end */
+	assert_true(t.whole >= (len - 6) * 26);
+}
+
 static void test_prelude_is_in_the_subset(void **state)
 {
 	(void)state;
@@ -368,6 +400,7 @@ int main(void)
 		cmocka_unit_test(test_generated),
 		cmocka_unit_test(test_testdata),
 		cmocka_unit_test(test_prelude_is_in_the_subset),
+		cmocka_unit_test(test_every_byte_everywhere),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
