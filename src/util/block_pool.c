@@ -72,7 +72,14 @@ static bool fill_step(tl_block_pool *p)
 static void *filler(void *arg)
 {
 	tl_block_pool *p = arg;
+	/* only on a core nobody else wants: without idle priority, filling
+	 * would take time from the threads that do the work, so it waits
+	 * to be stopped instead */
+	struct sched_param sp = {0};
+	bool idle = pthread_setschedparam(pthread_self(), SCHED_IDLE, &sp) == 0;
 	pthread_mutex_lock(&p->lock);
+	while (!idle && !p->stop)
+		pthread_cond_wait(&p->room, &p->lock);
 	for (;;) {
 		while (!p->stop && p->n == POOL && !p->partial)
 			pthread_cond_wait(&p->room, &p->lock);
@@ -109,18 +116,14 @@ tl_block_pool *tl_block_pool_new(size_t block)
 	 * never delays the threads that do the work, and the kernel may
 	 * preempt it in the middle of zeroing a huge page */
 	pthread_attr_t attr;
-	struct sched_param sp = {0};
 	pthread_t thread;
 	bool started = false;
 	if (!pthread_attr_init(&attr)) {
-		started = !pthread_attr_setinheritsched(&attr, PTHREAD_EXPLICIT_SCHED) &&
-			  !pthread_attr_setschedpolicy(&attr, SCHED_IDLE) &&
-			  !pthread_attr_setschedparam(&attr, &sp) &&
-			  !pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED) &&
+		started = !pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED) &&
 			  !pthread_create(&thread, &attr, filler, p);
 		pthread_attr_destroy(&attr);
 	}
-	if (!started) { /* no idle-priority thread: no pool */
+	if (!started) {
 		destroy(p);
 		return NULL;
 	}
