@@ -37,14 +37,44 @@ void tl_out_i128(tl_outbuf *o, tl_i128 v)
 	}
 }
 
+/* Bytes a JSON string can hold as they are: not a control character, a
+ * quote or a backslash (and not the terminating NUL). */
+static const unsigned char json_plain[256] = {
+#define R16(v) v, v, v, v, v, v, v, v, v, v, v, v, v, v, v, v
+	R16(0), R16(0),
+	1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x20: '"' */
+	R16(1), R16(1),
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, /* 0x50: '\\' */
+	R16(1), R16(1),
+	R16(1), R16(1), R16(1), R16(1), R16(1), R16(1), R16(1), R16(1),
+#undef R16
+};
+
 void tl_out_jstr(tl_outbuf *o, const char *s)
 {
 	static const char hex[] = "0123456789abcdef";
-	tl_out_char(o, '"');
-	const char *run = s;
-	for (const unsigned char *p = (const unsigned char *)s;; p++) {
+	const unsigned char *p = (const unsigned char *)s;
+	/* the usual case, a short name with nothing to escape: copied as it
+	 * is checked, straight into the buffer */
+	if (sizeof(o->buf) - o->n >= 2 + 64) {
+		char *d = o->buf + o->n, *start = d;
+		*d++ = '"';
+		char *end = d + 64;
+		while (d < end && json_plain[*p])
+			*d++ = (char)*p++;
+		if (!*p) {
+			*d++ = '"';
+			o->n += (size_t)(d - start);
+			return;
+		}
+		o->n += (size_t)(d - start); /* the quote and what was copied */
+	} else {
+		tl_out_char(o, '"');
+	}
+	const char *run = (const char *)p;
+	for (;; p++) {
 		unsigned char c = *p;
-		if (c >= 0x20 && c != '"' && c != '\\')
+		if (json_plain[c])
 			continue;
 		tl_out_mem(o, run, (size_t)((const char *)p - run));
 		if (!c)

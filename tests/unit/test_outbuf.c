@@ -1,0 +1,116 @@
+/*
+ * The JSON writer's strings (emit/outbuf.c): tl_out_jstr copies a string
+ * that needs no escaping straight into the buffer and escapes the rest;
+ * both paths, and the edge between them (64 bytes, the buffer's end),
+ * must write what a plain escaper writes.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include "emit/outbuf.h"
+
+/* The escaping json-output.md asks for, one byte at a time. */
+static size_t reference(const char *s, char *out)
+{
+	size_t n = 0;
+	out[n++] = '"';
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		switch (*p) {
+		case '"': n += (size_t)sprintf(out + n, "\\\""); break;
+		case '\\': n += (size_t)sprintf(out + n, "\\\\"); break;
+		case '\n': n += (size_t)sprintf(out + n, "\\n"); break;
+		case '\t': n += (size_t)sprintf(out + n, "\\t"); break;
+		case '\r': n += (size_t)sprintf(out + n, "\\r"); break;
+		default:
+			if (*p < 0x20)
+				n += (size_t)sprintf(out + n, "\\u%04x", *p);
+			else
+				out[n++] = (char)*p;
+		}
+	}
+	out[n++] = '"';
+	return n;
+}
+
+/* Writes `s` after `fill` bytes already in the buffer and compares what
+ * reaches the file with the reference. */
+static void check(const char *s, size_t fill)
+{
+	char *got = NULL;
+	size_t gotlen = 0;
+	FILE *f = open_memstream(&got, &gotlen);
+	assert_non_null(f);
+	tl_outbuf *o = malloc(sizeof(*o));
+	assert_non_null(o);
+	o->f = f;
+	o->n = 0;
+	o->flushes = 0;
+	o->error = false;
+	for (size_t i = 0; i < fill; i++)
+		tl_out_char(o, 'x');
+	tl_out_jstr(o, s);
+	tl_outbuf_flush(o);
+	assert_false(o->error);
+	fclose(f);
+	char *want = malloc(strlen(s) * 6 + 3);
+	assert_non_null(want);
+	size_t wantlen = reference(s, want);
+	assert_int_equal(gotlen, fill + wantlen);
+	for (size_t i = 0; i < fill; i++)
+		assert_int_equal(got[i], 'x');
+	assert_memory_equal(got + fill, want, wantlen);
+	free(want);
+	free(got);
+	free(o);
+}
+
+static void test_escapes(void **state)
+{
+	(void)state;
+	static const char *const cases[] = {
+		"", "u8", "Vec<u8>", "a\"b", "back\\slash", "line\nbreak",
+		"tab\there", "cr\rhere", "\x01\x1f", "del\x7f", "utf-8: \xc3\xa9",
+		"\"", "\\", "trailing\"",
+	};
+	size_t fills[] = {0, 1, (1 << 16) - 70, (1 << 16) - 66, (1 << 16) - 65,
+			  (1 << 16) - 3, (1 << 16) - 1, 1 << 16};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+		for (size_t k = 0; k < sizeof(fills) / sizeof(fills[0]); k++)
+			check(cases[i], fills[k]);
+}
+
+/* Plain strings around the 64 bytes copied straight in, and a byte to
+ * escape at every place near that edge. */
+static void test_lengths(void **state)
+{
+	(void)state;
+	char s[200];
+	for (size_t len = 0; len < sizeof(s); len++) {
+		memset(s, 'a', len);
+		s[len] = '\0';
+		check(s, 0);
+		check(s, (1 << 16) - len - 1);
+		if (len) {
+			for (size_t at = len > 70 ? len - 70 : 0; at < len; at++) {
+				s[at] = '"';
+				check(s, 0);
+				s[at] = 'a';
+			}
+		}
+	}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_escapes),
+		cmocka_unit_test(test_lengths),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
