@@ -32,36 +32,60 @@ static bool valid_ident(const char *s, size_t n)
 
 /* Duplicate names in a finished list, with a note at the first one. The
  * set maps a name to its index + 1. */
+/* Lists up to this long are checked pairwise (names are interned: one
+ * pointer comparison a pair), longer ones through a set. */
+enum { FEW_NAMES = 16 };
+
+/* 1 + the index of the first of f[0..i) named like f[i], or 0. */
+static uintptr_t earlier_field(tl_yl *y, const tl_field *f, uint32_t n,
+			       uint32_t i)
+{
+	if (n > FEW_NAMES)
+		return (uintptr_t)yl_set_put(y, &y->names, f[i].name,
+					     (const void *)(uintptr_t)(i + 1));
+	for (uint32_t j = 0; j < i; j++)
+		if (f[j].name == f[i].name)
+			return j + 1;
+	return 0;
+}
+
 static void check_dup_fields(tl_yl *y, const tl_field *f, uint32_t n,
 			     const char *owner)
 {
-	yl_set_clear(&y->names);
+	if (n > FEW_NAMES)
+		yl_set_clear(&y->names);
 	for (uint32_t i = 0; i < n; i++) {
-		const void *prev = yl_set_put(y, &y->names, f[i].name,
-					      (const void *)(uintptr_t)(i + 1));
+		uintptr_t prev = earlier_field(y, f, n, i);
 		if (!prev)
 			continue;
 		tl_diag *d = tl_error(y->ctx, f[i].loc, "duplicate-field",
 				      "duplicate field '%s' in '%s'", f[i].name,
 				      owner);
-		tl_diag_note(y->ctx, d, f[(uintptr_t)prev - 1].loc,
+		tl_diag_note(y->ctx, d, f[prev - 1].loc,
 			     "'%s' was first declared here", f[i].name);
 	}
 }
 
 static void check_dup_variants(tl_yl *y, const tl_def *def)
 {
-	yl_set_clear(&y->vnames);
-	for (uint32_t i = 0; i < def->nvariants; i++) {
+	uint32_t n = def->nvariants;
+	if (n > FEW_NAMES)
+		yl_set_clear(&y->vnames);
+	for (uint32_t i = 0; i < n; i++) {
 		const tl_variant *v = &def->variants[i];
-		const void *prev = yl_set_put(y, &y->vnames, v->name,
-					      (const void *)(uintptr_t)(i + 1));
+		uintptr_t prev = 0;
+		if (n > FEW_NAMES)
+			prev = (uintptr_t)yl_set_put(y, &y->vnames, v->name,
+						     (const void *)(uintptr_t)(i + 1));
+		for (uint32_t j = 0; n <= FEW_NAMES && j < i && !prev; j++)
+			if (def->variants[j].name == v->name)
+				prev = j + 1;
 		if (!prev)
 			continue;
 		tl_diag *d = tl_error(y->ctx, v->loc, "duplicate-variant",
 				      "duplicate variant '%s' in '%s'", v->name,
 				      def->name);
-		tl_diag_note(y->ctx, d, def->variants[(uintptr_t)prev - 1].loc,
+		tl_diag_note(y->ctx, d, def->variants[prev - 1].loc,
 			     "'%s' was first declared here", v->name);
 	}
 }
