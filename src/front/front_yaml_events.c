@@ -198,6 +198,7 @@ const yaml_event_t *yl_feed_next(yl_feed *f)
 	uint32_t ahead = f->pos + YL_PREFETCH;
 	if (f->strtab && ahead < c->nev && c->ev[ahead].type == YAML_SCALAR_EVENT)
 		tl_strtab_prefetch(f->strtab, c->hash[ahead]);
+	f->fast_ev = f->pos < c->nfast;
 	return &c->ev[f->pos++];
 }
 

@@ -72,6 +72,8 @@ typedef struct yl_feed {
 	_Alignas(YL_LINE)
 	yl_chunk *cur;          /* the reader's chunk */
 	uint32_t pos;           /* next event in it */
+	bool fast_ev;           /* the event last given came from the fast
+				 * source: no anchor, no tag, no alias */
 	/* the table the reader interns scalars in (may be NULL): the slot
 	 * of a scalar a few events ahead is asked for before it is needed */
 	const struct tl_strtab *strtab;

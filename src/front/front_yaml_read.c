@@ -213,6 +213,8 @@ void yl_tag_error(tl_yl *y, const char *tag)
 /* Anchors and tags on a node where no quoting slip is likely. */
 static bool check_props(tl_yl *y)
 {
+	if (y->feed.fast_ev)
+		return true; /* the fast source gives none of these */
 	const yaml_event_t *ev = y->ev;
 	const yaml_char_t *anchor = NULL, *tag = NULL;
 	if (ev->type == YAML_SCALAR_EVENT) {
