@@ -146,11 +146,9 @@ static yl_ftok *push_tok(yl_fast *s, uint8_t kind, size_t from, size_t to)
 		s->cap = cap;
 	}
 	yl_ftok *t = &s->q[s->tail++];
-	memset(t, 0, sizeof(*t));
-	t->kind = kind;
-	t->start = mark_at(s, from);
-	t->end = mark_at(s, to);
-	t->cont_col = -1;
+	/* every field, without a memset first (a token per scalar) */
+	*t = (yl_ftok){.start = mark_at(s, from), .end = mark_at(s, to),
+		       .cont_col = -1, .kind = kind};
 	return t;
 }
 
@@ -362,7 +360,9 @@ static bool content_line(yl_fast *s, size_t ls, size_t p)
 /* Tokenizes the next line with text, or queues the end. False to bail. */
 static bool next_line(yl_fast *s)
 {
-	if (s->head > 0) { /* keep the queue at the front */
+	if (s->head == s->tail) { /* empty: start over at the front */
+		s->head = s->tail = 0;
+	} else if (s->head > 0) { /* keep the queue at the front */
 		memmove(s->q, s->q + s->head, (s->tail - s->head) * sizeof(*s->q));
 		s->tail -= s->head;
 		s->head = 0;
@@ -424,10 +424,8 @@ static bool bail(yl_fast *s)
 static void event(yaml_event_t *ev, yaml_event_type_t type, yaml_mark_t a,
 		  yaml_mark_t b)
 {
-	memset(ev, 0, sizeof(*ev));
-	ev->type = type;
-	ev->start_mark = a;
-	ev->end_mark = b;
+	/* the rest zero, as libyaml leaves it (no call to memset per event) */
+	*ev = (yaml_event_t){.type = type, .start_mark = a, .end_mark = b};
 }
 
 static bool append(char **buf, size_t *len, size_t *cap, const char *s,
