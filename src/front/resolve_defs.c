@@ -138,6 +138,16 @@ static void rsv_discriminants(rsv *r, tl_def *def)
 	char b1[48];
 	bool prim_repr = def->repr.flags & TL_REPR_INT;
 	tl_prim d = prim_repr ? def->repr.int_type : TL_PRIM_ISIZE;
+	/* the usual enum: no values written and isize's room, so 0, 1, 2...
+	 * can neither overflow nor repeat (no table to check them in) */
+	bool written = false;
+	for (uint32_t i = 0; i < def->nvariants && !written; i++)
+		written = def->variants[i].disc_expr != NULL;
+	if (!written && !prim_repr) {
+		for (uint32_t i = 0; i < def->nvariants; i++)
+			def->variants[i].disc = (tl_i128)i;
+		return;
+	}
 	disc_table tab = {0};
 	if (!table_init(&tab, def->nvariants)) {
 		r->ctx->oom = true;
