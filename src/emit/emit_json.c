@@ -109,8 +109,10 @@ static void niche(tl_outbuf *o, const tl_niche *n, const char *path)
 }
 
 /* Where the type comes from: its path and the location of its definition
- * (also for an entry whose layout failed). */
-static void origin(tl_outbuf *o, const tl_report_entry *e)
+ * (also for an entry whose layout failed). The file's path, the same for
+ * entry after entry, is escaped once (`files`: the context's paths stay
+ * put while the report is written). */
+static void origin(tl_outbuf *o, const tl_report_entry *e, tl_jstr_cache *files)
 {
 	if (e->path) {
 		tl_out_lit(o, ",\"path\":");
@@ -119,7 +121,7 @@ static void origin(tl_outbuf *o, const tl_report_entry *e)
 	const char *path = e->file;
 	if (path && path[0] != '<') {
 		tl_out_lit(o, ",\"location\":{\"file\":");
-		tl_out_jstr(o, path);
+		tl_out_jstr_cached(o, path, files);
 		key_u64(o, ",\"line\":", e->loc.line);
 		key_u64(o, ",\"column\":", e->loc.col);
 		tl_out_char(o, '}');
@@ -133,7 +135,8 @@ typedef struct entry_text {
 	size_t flushes;
 } entry_text;
 
-static void entry(tl_outbuf *o, const tl_report_entry *e, entry_text *at)
+static void entry(tl_outbuf *o, const tl_report_entry *e, entry_text *at,
+		  tl_jstr_cache *files)
 {
 	size_t start = o->n, flushes = o->flushes;
 	if (at)
@@ -151,7 +154,7 @@ static void entry(tl_outbuf *o, const tl_report_entry *e, entry_text *at)
 	tl_out_jstr(o, e->repr);
 	if (!e->ok) {
 		tl_out_lit(o, ",\"error\":true");
-		origin(o, e);
+		origin(o, e, files);
 		tl_out_char(o, '}');
 		return;
 	}
@@ -170,7 +173,7 @@ static void entry(tl_outbuf *o, const tl_report_entry *e, entry_text *at)
 		key_u64(o, ",\"naive_size\":", e->explain.naive_size);
 	if (e->budget)
 		key_u64(o, ",\"budget\":", e->budget);
-	origin(o, e);
+	origin(o, e, files);
 	tl_out_char(o, '}');
 	if (at) {
 		at->start = start;
@@ -276,9 +279,10 @@ tl_status tl_emit_json(const tl_report *r, const tl_emit_opts *opts, FILE *f)
 	if (!o)
 		return TL_ENOMEM;
 	json_begin(o, r->inputs, r->ninputs, r->targets, r->ntargets);
+	tl_jstr_cache files = {0};
 	for (size_t i = 0; i < r->nentries; i++) {
 		tl_out_str(o, i ? ",\n    " : "\n    ");
-		entry(o, &r->entries[i], NULL);
+		entry(o, &r->entries[i], NULL, &files);
 	}
 	return json_close(o, r->ctx, r->nentries);
 }
@@ -290,6 +294,7 @@ tl_status tl_emit_json(const tl_report *r, const tl_emit_opts *opts, FILE *f)
 typedef struct json_stream {
 	tl_outbuf *o;
 	size_t nentries;
+	tl_jstr_cache files;
 } json_stream;
 
 static tl_status stream_type(const tl_report_entry *e, size_t n, void *user)
@@ -303,7 +308,7 @@ static tl_status stream_type(const tl_report_entry *e, size_t n, void *user)
 		if (e[i].same_as && j < i && j < MAX_TEXTS &&
 		    repeat_entry(js->o, &at[j], e[i].target->triple))
 			continue;
-		entry(js->o, &e[i], i < MAX_TEXTS ? &at[i] : NULL);
+		entry(js->o, &e[i], i < MAX_TEXTS ? &at[i] : NULL, &js->files);
 	}
 	return js->o->error ? TL_EIO : TL_OK;
 }
@@ -317,6 +322,7 @@ tl_status tl_emit_json_stream(tl_ctx *ctx, const tl_report_request *req,
 		return TL_ENOMEM;
 	js->o = json_open(f);
 	js->nentries = 0;
+	js->files.s = NULL;
 	if (!js->o) {
 		free(js);
 		return TL_ENOMEM;

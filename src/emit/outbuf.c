@@ -94,3 +94,20 @@ void tl_out_jstr(tl_outbuf *o, const char *s)
 	}
 	tl_out_char(o, '"');
 }
+
+void tl_out_jstr_cached(tl_outbuf *o, const char *s, tl_jstr_cache *c)
+{
+	if (s == c->s) {
+		tl_out_mem(o, c->text, c->len);
+		return;
+	}
+	size_t start = o->n, flushes = o->flushes;
+	tl_out_jstr(o, s);
+	size_t len = o->n - start;
+	c->s = NULL;
+	if (o->flushes == flushes && len <= sizeof(c->text)) {
+		memcpy(c->text, o->buf + start, len);
+		c->len = len;
+		c->s = s;
+	}
+}

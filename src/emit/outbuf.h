@@ -58,4 +58,17 @@ void tl_out_i128(tl_outbuf *o, tl_i128 v);
 /* A JSON string, quoted and escaped. */
 void tl_out_jstr(tl_outbuf *o, const char *s);
 
+/* The last string written through it, as JSON: a string written entry
+ * after entry (the input's path) is escaped once. Only for strings that
+ * stay put and unchanged while the cache is used: the same pointer must
+ * mean the same text. */
+typedef struct tl_jstr_cache {
+	const char *s;          /* NULL: empty */
+	size_t len;
+	char text[256];
+} tl_jstr_cache;
+
+/* tl_out_jstr, repeating the cached text when `s` is the cached string. */
+void tl_out_jstr_cached(tl_outbuf *o, const char *s, tl_jstr_cache *c);
+
 #endif

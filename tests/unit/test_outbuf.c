@@ -2,7 +2,8 @@
  * The JSON writer's strings (emit/outbuf.c): tl_out_jstr copies a string
  * that needs no escaping straight into the buffer and escapes the rest;
  * both paths, and the edge between them (64 bytes, the buffer's end),
- * must write what a plain escaper writes.
+ * must write what a plain escaper writes; and tl_out_jstr_cached what
+ * tl_out_jstr writes.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -106,11 +107,55 @@ static void test_lengths(void **state)
 	}
 }
 
+/* The cached variant writes what the plain one writes: the same string
+ * again and again, strings taking turns, one too long to cache, and
+ * across the buffer's flushes. */
+static void test_cached(void **state)
+{
+	(void)state;
+	char longer[400];
+	memset(longer, 'p', sizeof(longer) - 1);
+	longer[sizeof(longer) - 1] = '\0';
+	const char *const seq[] = {"/tmp/x.yaml", "/tmp/x.yaml", "a\"b", "a\"b",
+				   "/tmp/x.yaml", longer, longer, "", ""};
+	char *plain = NULL, *cached = NULL;
+	size_t plainlen = 0, cachedlen = 0;
+	FILE *fp = open_memstream(&plain, &plainlen);
+	FILE *fc = open_memstream(&cached, &cachedlen);
+	assert_non_null(fp);
+	assert_non_null(fc);
+	tl_outbuf *op = calloc(1, sizeof(*op)), *oc = calloc(1, sizeof(*oc));
+	assert_non_null(op);
+	assert_non_null(oc);
+	op->f = fp;
+	oc->f = fc;
+	tl_jstr_cache c = {0};
+	/* enough rounds for the buffer to flush in the middle of some */
+	for (int round = 0; round < 400; round++) {
+		for (size_t i = 0; i < sizeof(seq) / sizeof(seq[0]); i++) {
+			tl_out_jstr(op, seq[i]);
+			tl_out_jstr_cached(oc, seq[i], &c);
+		}
+	}
+	tl_outbuf_flush(op);
+	tl_outbuf_flush(oc);
+	assert_true(oc->flushes > 2);
+	fclose(fp);
+	fclose(fc);
+	assert_int_equal(plainlen, cachedlen);
+	assert_memory_equal(plain, cached, plainlen);
+	free(plain);
+	free(cached);
+	free(op);
+	free(oc);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_escapes),
 		cmocka_unit_test(test_lengths),
+		cmocka_unit_test(test_cached),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
