@@ -1,5 +1,7 @@
 #include "util/u128.h"
 
+#include <string.h>
+
 char *tl_u128_str(tl_u128 v, char *buf)
 {
 	char tmp[48];
@@ -76,12 +78,29 @@ tl_u128 tl_u128_max_bytes(unsigned bytes)
 	return ((tl_u128)1 << (8 * bytes)) - 1;
 }
 
+/* "00" to "99": two digits per division (the JSON has millions of small
+ * numbers: offsets, sizes, lines). */
+static const char two_digits[200] =
+	"0001020304050607080910111213141516171819"
+	"2021222324252627282930313233343536373839"
+	"4041424344454647484950515253545556575859"
+	"6061626364656667686970717273747576777879"
+	"8081828384858687888990919293949596979899";
+
 size_t tl_u64_digits(char *end, uint64_t v)
 {
 	char *p = end;
-	do {
-		*--p = (char)('0' + v % 10);
-		v /= 10;
-	} while (v);
+	while (v >= 100) {
+		unsigned r = (unsigned)(v % 100);
+		v /= 100;
+		p -= 2;
+		memcpy(p, two_digits + 2 * r, 2);
+	}
+	if (v >= 10) {
+		p -= 2;
+		memcpy(p, two_digits + 2 * v, 2);
+	} else {
+		*--p = (char)('0' + v);
+	}
 	return (size_t)(end - p);
 }

@@ -150,12 +150,50 @@ static void test_cached(void **state)
 	free(oc);
 }
 
+/* Numbers, two digits per division: every value to 100,000, each power
+ * of ten and its neighbours, and the largest. */
+static void test_numbers(void **state)
+{
+	(void)state;
+	char *got = NULL, *want = NULL;
+	size_t gotlen = 0, wantlen = 0;
+	FILE *fg = open_memstream(&got, &gotlen);
+	FILE *fw = open_memstream(&want, &wantlen);
+	assert_non_null(fg);
+	assert_non_null(fw);
+	tl_outbuf *o = calloc(1, sizeof(*o));
+	assert_non_null(o);
+	o->f = fg;
+	for (uint64_t v = 0; v <= 100000; v++) {
+		tl_out_u64(o, v);
+		tl_out_char(o, ' ');
+		fprintf(fw, "%llu ", (unsigned long long)v);
+	}
+	for (uint64_t p = 10; p; p = p > UINT64_MAX / 10 ? 0 : p * 10)
+		for (uint64_t v = p - 1; v <= p + 1; v++) {
+			tl_out_u64(o, v);
+			tl_out_char(o, ' ');
+			fprintf(fw, "%llu ", (unsigned long long)v);
+		}
+	tl_out_u64(o, UINT64_MAX);
+	fprintf(fw, "%llu", (unsigned long long)UINT64_MAX);
+	tl_outbuf_flush(o);
+	fclose(fg);
+	fclose(fw);
+	assert_int_equal(gotlen, wantlen);
+	assert_memory_equal(got, want, wantlen);
+	free(got);
+	free(want);
+	free(o);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_escapes),
 		cmocka_unit_test(test_lengths),
 		cmocka_unit_test(test_cached),
+		cmocka_unit_test(test_numbers),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
