@@ -7,6 +7,7 @@
 #define TL_LAYOUT_C_H
 
 #include "layout/layout_internal.h"
+#include "util/align.h"
 
 /* State of one record while its members are placed; positions in bits. */
 typedef struct tl_c_rec {
@@ -44,6 +45,8 @@ tl_status tl_c_vector(tl_ctx *ctx, const tl_target *t, const tl_def *def,
  * values (c-layout.md 2.2). */
 tl_prim tl_c_enum_int_type(const tl_target *t, const tl_def *def);
 
+/* tl_align_up, with *overflow set (and v returned) when the rounding
+ * would wrap. */
 static inline uint64_t tl_c_round_up(uint64_t v, uint64_t a, bool *overflow)
 {
 	uint64_t r;
@@ -53,7 +56,7 @@ static inline uint64_t tl_c_round_up(uint64_t v, uint64_t a, bool *overflow)
 		*overflow = true;
 		return v;
 	}
-	return (a & (a - 1)) == 0 ? r & ~(a - 1) : r / a * a;
+	return tl_align_up(v, a);
 }
 
 #endif

@@ -7,8 +7,8 @@
 #include <string.h>
 
 #include "layout/layout_rust.h"
-#include "util/u128.h"
 #include "util/align.h"
+#include "util/u128.h"
 
 typedef struct enum_in {
 	const tl_def *def;
