@@ -92,15 +92,17 @@ static void produce(yl_feed *f, yl_chunk *c)
 			f->done = true;
 		}
 	}
-	/* the values are in place now that the buffer has stopped growing */
-	for (uint32_t i = 0; i < c->nfast; i++)
-		if (c->ev[i].type == YAML_SCALAR_EVENT)
-			c->ev[i].data.scalar.value =
-				(yaml_char_t *)c->buf + c->voff[i];
-	for (uint32_t i = 0; i < c->nev; i++)
-		if (c->ev[i].type == YAML_SCALAR_EVENT)
-			c->hash[i] = tl_str_hash((const char *)c->ev[i].data.scalar.value,
-						 c->ev[i].data.scalar.length);
+	/* the fast scalars' values are in place now that the buffer has
+	 * stopped growing; every scalar's hash is taken here, for the reader */
+	for (uint32_t i = 0; i < c->nev; i++) {
+		yaml_event_t *ev = &c->ev[i];
+		if (ev->type != YAML_SCALAR_EVENT)
+			continue;
+		if (i < c->nfast)
+			ev->data.scalar.value = (yaml_char_t *)c->buf + c->voff[i];
+		c->hash[i] = tl_str_hash((const char *)ev->data.scalar.value,
+					 ev->data.scalar.length);
+	}
 }
 
 static void *parser_thread(void *arg)

@@ -74,9 +74,8 @@ void yl_fast_init(yl_fast *s, const char *text, size_t len)
 	s->len = len;
 }
 
-/* Whether the text holds only the subset's characters: printable ASCII
- * and '\n' (libyaml reports other control characters; tabs, CR and UTF-8
- * are left to it). */
+/* One of the subset's characters: printable ASCII or '\n' (libyaml
+ * reports other control characters; tabs, CR and UTF-8 are left to it). */
 static bool subset_byte(unsigned char c)
 {
 	return (c >= 0x20 && c < 0x7f) || c == '\n';
@@ -98,6 +97,7 @@ static bool subset_word(uint64_t w)
 	return !((below & ~is_nl) | del);
 }
 
+/* Whether the text holds only the subset's characters. */
 static bool subset_chars(const char *text, size_t len)
 {
 	size_t i = 0;
