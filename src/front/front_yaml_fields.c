@@ -7,6 +7,7 @@
  * million fields costs linear time.
  */
 #include <stdio.h>
+#include <stddef.h>
 #include <string.h>
 
 #include "front/front_yaml_int.h"
@@ -30,32 +31,46 @@ static bool valid_ident(const char *s, size_t n)
 	return true;
 }
 
-/* Duplicate names in a finished list, with a note at the first one. The
- * set maps a name to its index + 1. */
 /* Lists up to this long are checked pairwise (names are interned: one
  * pointer comparison a pair), longer ones through a set. */
 enum { FEW_NAMES = 16 };
 
-/* 1 + the index of the first of f[0..i) named like f[i], or 0. */
-static uintptr_t earlier_field(tl_yl *y, const tl_field *f, uint32_t n,
-			       uint32_t i)
+/* The interned name of record i of `items` (records of `stride` bytes,
+ * the name `name_at` bytes into each: tl_field, tl_variant). */
+static const char *name_of(const void *items, size_t stride, size_t name_at,
+			   uint32_t i)
 {
+	const char *const *name = (const void *)((const char *)items +
+						  i * stride + name_at);
+	return *name;
+}
+
+/* 1 + the index of the first of records [0, i) named like record i, or
+ * 0. A list longer than FEW_NAMES goes through `set`, which maps a name to
+ * its index + 1 (cleared by the caller before record 0). */
+static uintptr_t earlier_name(tl_yl *y, yl_set *set, const void *items,
+			      size_t stride, size_t name_at, uint32_t n,
+			      uint32_t i)
+{
+	const char *name = name_of(items, stride, name_at, i);
 	if (n > FEW_NAMES)
-		return (uintptr_t)yl_set_put(y, &y->names, f[i].name,
+		return (uintptr_t)yl_set_put(y, set, name,
 					     (const void *)(uintptr_t)(i + 1));
 	for (uint32_t j = 0; j < i; j++)
-		if (f[j].name == f[i].name)
+		if (name_of(items, stride, name_at, j) == name)
 			return j + 1;
 	return 0;
 }
 
+/* Duplicate names in a finished list, with a note at the first one. */
 static void check_dup_fields(tl_yl *y, const tl_field *f, uint32_t n,
 			     const char *owner)
 {
 	if (n > FEW_NAMES)
 		yl_set_clear(&y->names);
 	for (uint32_t i = 0; i < n; i++) {
-		uintptr_t prev = earlier_field(y, f, n, i);
+		uintptr_t prev = earlier_name(y, &y->names, f, sizeof(*f),
+					      offsetof(tl_field, name), n, i);
 		if (!prev)
 			continue;
 		tl_diag *d = tl_error(y->ctx, f[i].loc, "duplicate-field",
@@ -68,25 +83,20 @@ static void check_dup_fields(tl_yl *y, const tl_field *f, uint32_t n,
 
 static void check_dup_variants(tl_yl *y, const tl_def *def)
 {
+	const tl_variant *vs = def->variants;
 	uint32_t n = def->nvariants;
 	if (n > FEW_NAMES)
 		yl_set_clear(&y->vnames);
 	for (uint32_t i = 0; i < n; i++) {
-		const tl_variant *v = &def->variants[i];
-		uintptr_t prev = 0;
-		if (n > FEW_NAMES)
-			prev = (uintptr_t)yl_set_put(y, &y->vnames, v->name,
-						     (const void *)(uintptr_t)(i + 1));
-		for (uint32_t j = 0; n <= FEW_NAMES && j < i && !prev; j++)
-			if (def->variants[j].name == v->name)
-				prev = j + 1;
+		uintptr_t prev = earlier_name(y, &y->vnames, vs, sizeof(*vs),
+					      offsetof(tl_variant, name), n, i);
 		if (!prev)
 			continue;
-		tl_diag *d = tl_error(y->ctx, v->loc, "duplicate-variant",
-				      "duplicate variant '%s' in '%s'", v->name,
+		tl_diag *d = tl_error(y->ctx, vs[i].loc, "duplicate-variant",
+				      "duplicate variant '%s' in '%s'", vs[i].name,
 				      def->name);
-		tl_diag_note(y->ctx, d, def->variants[prev - 1].loc,
-			     "'%s' was first declared here", v->name);
+		tl_diag_note(y->ctx, d, vs[prev - 1].loc,
+			     "'%s' was first declared here", vs[i].name);
 	}
 }
 
