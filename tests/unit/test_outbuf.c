@@ -39,26 +39,39 @@ static size_t reference(const char *s, char *out)
 	return n;
 }
 
+/* A writer into memory: *text and *len hold what it wrote once
+ * close_out has run. */
+static tl_outbuf *open_out(char **text, size_t *len)
+{
+	*text = NULL;
+	*len = 0;
+	tl_outbuf *o = calloc(1, sizeof(*o));
+	assert_non_null(o);
+	o->f = open_memstream(text, len);
+	assert_non_null(o->f);
+	return o;
+}
+
+/* Flushes what is left, checks that every write went through, closes. */
+static void close_out(tl_outbuf *o)
+{
+	tl_outbuf_flush(o);
+	assert_false(o->error);
+	fclose(o->f);
+	free(o);
+}
+
 /* Writes `s` after `fill` bytes already in the buffer and compares what
  * reaches the file with the reference. */
 static void check(const char *s, size_t fill)
 {
-	char *got = NULL;
-	size_t gotlen = 0;
-	FILE *f = open_memstream(&got, &gotlen);
-	assert_non_null(f);
-	tl_outbuf *o = malloc(sizeof(*o));
-	assert_non_null(o);
-	o->f = f;
-	o->n = 0;
-	o->flushes = 0;
-	o->error = false;
+	char *got;
+	size_t gotlen;
+	tl_outbuf *o = open_out(&got, &gotlen);
 	for (size_t i = 0; i < fill; i++)
 		tl_out_char(o, 'x');
 	tl_out_jstr(o, s);
-	tl_outbuf_flush(o);
-	assert_false(o->error);
-	fclose(f);
+	close_out(o);
 	char *want = malloc(strlen(s) * 6 + 3);
 	assert_non_null(want);
 	size_t wantlen = reference(s, want);
@@ -68,7 +81,6 @@ static void check(const char *s, size_t fill)
 	assert_memory_equal(got + fill, want, wantlen);
 	free(want);
 	free(got);
-	free(o);
 }
 
 static void test_escapes(void **state)
@@ -118,17 +130,10 @@ static void test_cached(void **state)
 	longer[sizeof(longer) - 1] = '\0';
 	const char *const seq[] = {"/tmp/x.yaml", "/tmp/x.yaml", "a\"b", "a\"b",
 				   "/tmp/x.yaml", longer, longer, "", ""};
-	char *plain = NULL, *cached = NULL;
-	size_t plainlen = 0, cachedlen = 0;
-	FILE *fp = open_memstream(&plain, &plainlen);
-	FILE *fc = open_memstream(&cached, &cachedlen);
-	assert_non_null(fp);
-	assert_non_null(fc);
-	tl_outbuf *op = calloc(1, sizeof(*op)), *oc = calloc(1, sizeof(*oc));
-	assert_non_null(op);
-	assert_non_null(oc);
-	op->f = fp;
-	oc->f = fc;
+	char *plain, *cached;
+	size_t plainlen, cachedlen;
+	tl_outbuf *op = open_out(&plain, &plainlen);
+	tl_outbuf *oc = open_out(&cached, &cachedlen);
 	tl_jstr_cache c = {0};
 	/* enough rounds for the buffer to flush in the middle of some */
 	for (int round = 0; round < 400; round++) {
@@ -137,17 +142,13 @@ static void test_cached(void **state)
 			tl_out_jstr_cached(oc, seq[i], &c);
 		}
 	}
-	tl_outbuf_flush(op);
-	tl_outbuf_flush(oc);
 	assert_true(oc->flushes > 2);
-	fclose(fp);
-	fclose(fc);
+	close_out(op);
+	close_out(oc);
 	assert_int_equal(plainlen, cachedlen);
 	assert_memory_equal(plain, cached, plainlen);
 	free(plain);
 	free(cached);
-	free(op);
-	free(oc);
 }
 
 /* Numbers, two digits per division: every value to 100,000, each power
@@ -155,15 +156,11 @@ static void test_cached(void **state)
 static void test_numbers(void **state)
 {
 	(void)state;
-	char *got = NULL, *want = NULL;
-	size_t gotlen = 0, wantlen = 0;
-	FILE *fg = open_memstream(&got, &gotlen);
+	char *got, *want = NULL;
+	size_t gotlen, wantlen = 0;
+	tl_outbuf *o = open_out(&got, &gotlen);
 	FILE *fw = open_memstream(&want, &wantlen);
-	assert_non_null(fg);
 	assert_non_null(fw);
-	tl_outbuf *o = calloc(1, sizeof(*o));
-	assert_non_null(o);
-	o->f = fg;
 	for (uint64_t v = 0; v <= 100000; v++) {
 		tl_out_u64(o, v);
 		tl_out_char(o, ' ');
@@ -177,14 +174,12 @@ static void test_numbers(void **state)
 		}
 	tl_out_u64(o, UINT64_MAX);
 	fprintf(fw, "%llu", (unsigned long long)UINT64_MAX);
-	tl_outbuf_flush(o);
-	fclose(fg);
+	close_out(o);
 	fclose(fw);
 	assert_int_equal(gotlen, wantlen);
 	assert_memory_equal(got, want, wantlen);
 	free(got);
 	free(want);
-	free(o);
 }
 
 int main(void)
